@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Logger } from '../../core/logger.js';
+import type { OutgoingMessage } from '../../core/types.js';
+import type { ChatAdapter, ChatAdapterState, ChatEventHandler } from '../chat-adapter.js';
+import { parseLine } from './parse-line.js';
+
+export interface StdioAdapterOptions {
+  input: Readable;
+  output: Writable;
+  /** Where malformed-line errors go, one line each (standard error). */
+  errors: Writable;
+  platform: string;
+  log: Logger;
+  /** The bot's own identity, used for the messages it says (stored and flagged as its own). */
+  self?: { id: string; name: string };
+  /** Events handled at once; reading pauses beyond it. */
+  maxInFlight?: number;
+}
+
+/** The bot over JSON Lines: events in on `input`, `say` lines out on `output`. */
+export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
+  const self = options.self ?? { id: 'osschat-bot', name: 'OSSChat' };
+  const maxInFlight = options.maxInFlight ?? 256;
+  const inFlight = new Set<Promise<void>>();
+  let state: ChatAdapterState = 'idle';
+  let handler: ChatEventHandler | undefined;
+  let lines: Interface | undefined;
+  let reading: Promise<void> | undefined;
+
+  function track(work: Promise<void>): void {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  }
+
+  function dispatch(text: string, lineNumber: number): void {
+    if (text.trim() === '') return;
+    const parsed = parseLine(text);
+    if (!parsed.ok) {
+      options.errors.write(`stdin line ${lineNumber}: ${parsed.error}\n`);
+      return;
+    }
+    track(handler!(parsed.event).catch((error: unknown) => options.log.error({ err: error, line: lineNumber }, 'event not handled')));
+  }
+
+  async function readAll(): Promise<void> {
+    let lineNumber = 0;
+    for await (const text of lines!) {
+      dispatch(text, ++lineNumber);
+      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    }
+    await settle();
+    state = 'stopped';
+  }
+
+  async function settle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  }
+
+  return {
+    platform: options.platform,
+    get state() {
+      return state;
+    },
+    async start(onEvent) {
+      handler = onEvent;
+      lines = createInterface({ input: options.input, crlfDelay: Infinity });
+      state = 'ready';
+      reading = readAll();
+    },
+    async stop() {
+      lines?.close();
+      await reading;
+      await settle();
+      state = 'stopped';
+    },
+    async say(message: OutgoingMessage) {
+      const target = message.direct ? { user: message.room } : { room: message.room };
+      const line = { type: 'say', ...target, text: message.text, ...(message.replyTo ? { replyTo: message.replyTo } : {}) };
+      options.output.write(`${JSON.stringify(line)}\n`);
+      // What the bot says is part of the log, as on platforms that echo the bot's own messages.
+      const room = message.direct ? null : { id: message.room };
+      const to = message.direct ? { id: message.room } : undefined;
+      track(handler!({ type: 'message', id: `self-${randomUUID()}`, room, to, from: self, text: message.text, kind: 'text', ts: new Date(), self: true }).catch(
+        (error: unknown) => options.log.error({ err: error }, 'own message not recorded'),
+      ));
+    },
+    finished: async () => {
+      await reading;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+const repoName = z
+  .string()
+  .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected "owner/name", e.g. "wechaty/wechaty"');
+
+const locale = z.enum(['zh-CN', 'en']);
+
+const roomMatch = z.union([
+  z.strictObject({ topic: z.string().min(1).describe('Room topic (group name), matched exactly') }),
+  z.strictObject({ id: z.string().min(1).describe('Platform room id') }),
+]);
+
+const roomEntry = z.strictObject({
+  match: roomMatch.describe('Which room: { topic: "…" } or { id: "…" }'),
+  repo: repoName.optional().describe('Repository where issues opened in this room go (owner/name)'),
+  locale: locale.optional().describe('Language of the bot in this room; defaults to the top-level locale'),
+});
+
+const database = z.strictObject({
+  url: z
+    .string()
+    .min(1)
+    .default('./data/osschat.db')
+    .describe('SQLite file path or sqlite: URL (default), or postgres://… for PostgreSQL. Env: DATABASE_URL'),
+});
+
+const web = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1').describe('Address the web server listens on; 0.0.0.0 to expose it'),
+  port: z.number().int().min(0).max(65535).default(8080).describe('Web server port. Env: PORT'),
+});
+
+const wechaty = z.strictObject({
+  name: z.string().min(1).default('osschat').describe('Wechaty instance name; the login session is kept in NAME.memory-card.json'),
+  puppet: z
+    .string()
+    .min(1)
+    .default('wechaty-puppet-wechat4u')
+    .describe('Wechaty puppet module, as in Wechaty docs (e.g. wechaty-puppet-service). Env: WECHATY_PUPPET'),
+  token: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Puppet service token, needed by wechaty-puppet-service. Env: WECHATY_PUPPET_SERVICE_TOKEN'),
+});
+
+const chat = z.strictObject({
+  adapter: z.enum(['wechaty', 'stdio']).default('wechaty').describe('Chat platform adapter; --chat overrides it'),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes')
+    .default('stdio')
+    .describe('Platform name stored with rooms and members when the stdio adapter bridges another platform'),
+  wechaty: wechaty.default(wechaty.parse({})),
+});
+
+const github = z.strictObject({
+  token: z.string().min(1).optional().describe('Personal access token used to open issues. Env: GITHUB_TOKEN'),
+  appId: z.string().min(1).optional().describe('GitHub App id (instead of a token). Env: GITHUB_APP_ID'),
+  privateKey: z.string().min(1).optional().describe('GitHub App private key (PEM). Env: GITHUB_PRIVATE_KEY'),
+  webhookSecret: z.string().min(1).optional().describe('Secret that signs GitHub webhooks. Env: GITHUB_WEBHOOK_SECRET'),
+  apiUrl: z
+    .url()
+    .default('https://api.github.com')
+    .describe('GitHub API base URL (GitHub Enterprise Server or any compatible API). Env: GITHUB_API_URL'),
+});
+
+const log = z.strictObject({
+  level: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level. Env: LOG_LEVEL'),
+});
+
+export const configSchema = z
+  .strictObject({
+    locale: locale.default('zh-CN').describe('Default language of the bot: zh-CN or en'),
+    admins: z.array(z.string().min(1)).default([]).describe('Platform member ids allowed to run admin commands'),
+    rooms: z
+      .array(roomEntry)
+      .default([])
+      .describe('Rooms with settings; rooms can also be bound in chat by an admin')
+      .meta({ examples: [[{ match: { topic: 'OSSChat 开发者群' }, repo: 'owner/name', locale: 'zh-CN' }]] }),
+    database: database.default(database.parse({})),
+    web: web.default(web.parse({})),
+    chat: chat.default(chat.parse({})),
+    github: github.default(github.parse({})),
+    log: log.default(log.parse({})),
+  })
+  .superRefine(requireSecrets);
+
+type Draft = z.output<typeof configSchema>;
+
+/** Secrets that a chosen feature cannot work without: named with the key and where to set it. */
+function requireSecrets(config: Draft, ctx: z.RefinementCtx): void {
+  const need = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (config.chat.wechaty.puppet === 'wechaty-puppet-service' && !config.chat.wechaty.token) {
+    need(['chat', 'wechaty', 'token'], 'required by wechaty-puppet-service');
+  }
+  if (config.github.appId && !config.github.privateKey) need(['github', 'privateKey'], 'required when github.appId is set');
+  if (config.github.privateKey && !config.github.appId) need(['github', 'appId'], 'required when github.privateKey is set');
+  const bound = config.rooms.findIndex((room) => room.repo);
+  if (bound >= 0 && !config.github.token && !config.github.appId) {
+    need(['github', 'token'], `required because rooms[${bound}] binds a repository (or set github.appId + privateKey)`);
+  }
+}
+
+export type Config = Readonly<Draft>;
+export type RoomConfig = Draft['rooms'][number];

@@ -1,0 +1,4 @@
+import { writeFileSync } from 'node:fs';
+import { renderSampleConfig } from './sample.js';
+
+writeFileSync(new URL('../../osschat.example.yaml', import.meta.url), renderSampleConfig());

@@ -1,0 +1,18 @@
+/** Stable error codes: the log gets the detail, the user gets the advice behind `userMessage`. */
+export type ErrorCode = 'config' | 'database' | 'chat-unavailable' | 'forge-unavailable' | 'bad-input' | 'not-found';
+
+export class OsschatError extends Error {
+  override readonly name = 'OsschatError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { retryable?: boolean; userMessage?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+  }
+
+  /** The outbox retries only errors that say they are retryable. */
+  get retryable(): boolean {
+    return this.options.retryable ?? false;
+  }
+}

@@ -1,0 +1,112 @@
+/** What a chat message is, beyond its text. Non-text kinds carry a readable placeholder as text. */
+export const MESSAGE_KINDS = [
+  'text', 'image', 'file', 'url', 'audio', 'video', 'emoticon', 'mini-program',
+  'contact', 'location', 'chat-history', 'transfer', 'red-envelope', 'post', 'system', 'unknown',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export type Locale = 'zh-CN' | 'en';
+
+/** A room as a platform names it. A `null` room on an event means a direct (one-to-one) chat. */
+export interface RoomRef {
+  id: string;
+  topic?: string;
+}
+
+export interface MemberRef {
+  id: string;
+  name?: string;
+}
+
+/** A quoted message the platform identifies only by who said it and what it said (WeChat). */
+export interface QuoteHint {
+  senderName: string;
+  text: string;
+}
+
+export interface ChatMessageEvent {
+  type: 'message';
+  /** Platform message id: a re-delivered message carries the same id and is stored once. */
+  id: string;
+  room: RoomRef | null;
+  from: MemberRef;
+  text: string;
+  kind: MessageKind;
+  ts: Date;
+  /** Platform id of the quoted message, when the platform gives it. */
+  replyTo?: string;
+  /** The quoted message's sender and text, when the platform gives no id. */
+  quote?: QuoteHint;
+  /** True for messages the bot itself sent: stored, never routed. */
+  self?: boolean;
+  /** True when the message @-mentions the bot. */
+  mentionsBot?: boolean;
+  /** For a direct message the bot sent: the member it went to (the chat is theirs). */
+  to?: MemberRef;
+}
+
+export interface ChatRecallEvent {
+  type: 'recall';
+  id: string;
+  room: RoomRef | null;
+  /** The member whose message was recalled, where known: needed to find a direct chat's log. */
+  from?: MemberRef;
+  ts: Date;
+}
+
+export interface ChatEditEvent {
+  type: 'edit';
+  id: string;
+  room: RoomRef | null;
+  from?: MemberRef;
+  text: string;
+  ts: Date;
+}
+
+export type ChatEvent = ChatMessageEvent | ChatRecallEvent | ChatEditEvent;
+
+/** A message the bot sends. `replyTo` is the platform id of the message it answers. */
+export interface OutgoingMessage {
+  /** Platform room id; for a direct chat, the platform id of the member. */
+  room: string;
+  text: string;
+  replyTo?: string;
+  /** True when `room` names a member in a direct (one-to-one) chat. */
+  direct?: boolean;
+}
+
+export type RoomKind = 'group' | 'direct';
+
+export interface Room {
+  id: number;
+  platform: string;
+  externalId: string;
+  kind: RoomKind;
+  topic: string | null;
+  locale: Locale | null;
+  repo: string | null;
+  archivePublic: boolean;
+}
+
+export interface Member {
+  id: number;
+  platform: string;
+  externalId: string;
+  name: string | null;
+  role: string | null;
+  archiveOptOut: boolean;
+}
+
+export interface StoredMessage {
+  id: number;
+  roomId: number;
+  senderId: number;
+  platformMsgId: string;
+  kind: MessageKind;
+  text: string;
+  ts: Date;
+  replyTo: string | null;
+  isSelf: boolean;
+  recalledAt: Date | null;
+  editedAt: Date | null;
+}

@@ -1,0 +1,23 @@
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { redactSecrets, SECRET_KEYS } from './redact.js';
+
+export interface LoggerOptions {
+  level: string;
+  /** Secret values from the configuration: scrubbed from every line, wherever they appear. */
+  secrets?: readonly string[];
+  /** Where lines go; standard error by default, because stdout carries the stdio protocol. */
+  destination?: { write(line: string): unknown };
+}
+
+export function createLogger(options: LoggerOptions): PinoLogger {
+  const target = options.destination ?? pino.destination({ dest: 2, sync: true });
+  const secrets = [...(options.secrets ?? [])];
+  const scrubbing: DestinationStream = { write: (line: string) => target.write(redactSecrets(line, secrets)) };
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: '[redacted]' },
+    },
+    scrubbing,
+  );
+}

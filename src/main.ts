@@ -1,0 +1,79 @@
+import type { ChatAdapter } from './chat/chat-adapter.js';
+import { createStdioAdapter } from './chat/stdio/stdio-adapter.js';
+import type { Config } from './config/schema.js';
+import { createBot, type Bot } from './core/bot.js';
+import type { Logger } from './core/logger.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { createWebApp } from './web/app.js';
+import { listen, type RunningServer } from './web/server.js';
+
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  chat?: 'wechaty' | 'stdio';
+  io?: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+}
+
+export interface App {
+  start(): Promise<void>;
+  /** Stops reading chat input, finishes in-flight work, closes the web server and the database. */
+  stop(): Promise<void>;
+  /** Resolves when the chat input ends (stdio end of input); never for a live platform. */
+  finished(): Promise<void>;
+  readonly store: Store;
+  readonly bot: Bot;
+  readonly webUrl: string;
+}
+
+/** The composition root: the only place that knows every implementation. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, log } = options;
+  const store = await openStore(config.database.url);
+  const adapter = await createChatAdapter(options);
+  const bot = createBot({
+    store,
+    platform: adapter.platform,
+    send: (message) => adapter.say(message),
+    log,
+    admins: config.admins,
+    locale: config.locale,
+  });
+  let server: RunningServer | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function shutdown(): Promise<void> {
+    await adapter.stop();
+    await bot.drain();
+    await server?.close();
+    await store.close();
+    log.info({}, 'stopped');
+  }
+
+  return {
+    store,
+    bot,
+    get webUrl() {
+      return server?.url ?? '';
+    },
+    async start() {
+      const web = createWebApp({ health: { pingDatabase: () => store.ping(), chatState: () => adapter.state } });
+      server = await listen(web, config.web.host, config.web.port);
+      log.info({ url: server.url, database: store.dialect, chat: adapter.platform }, 'web server listening');
+      await adapter.start((event) => bot.handle(event).then(() => undefined));
+    },
+    stop: () => (stopping ??= shutdown()),
+    finished: () => adapter.finished(),
+  };
+}
+
+async function createChatAdapter(options: AppOptions): Promise<ChatAdapter> {
+  const { config, log } = options;
+  if ((options.chat ?? config.chat.adapter) === 'stdio') {
+    const io = options.io ?? process;
+    return createStdioAdapter({ input: io.stdin as never, output: io.stdout as never, errors: io.stderr as never, platform: config.chat.platform, log });
+  }
+  // Loaded on demand: Wechaty and its puppets are heavy and unused by the stdio bridge.
+  const { startWechatyAdapter } = await import('./chat/wechaty/from-config.js');
+  return startWechatyAdapter(config.chat.wechaty, log);
+}

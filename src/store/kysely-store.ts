@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely';
+import { pendingMigrations } from './migrate.js';
+import { findMemberById, upsertMember } from './repositories/member.repository.js';
+import {
+  countMessages, editMessage, findMessage, findQuotedMessage, insertMessages, messageRevisions,
+  recallMessage, recentMessages, streamRoomMessages,
+} from './repositories/message.repository.js';
+import { claimDueJobs, completeJob, countJobs, enqueueJob, failJob } from './repositories/outbox.repository.js';
+import { findRoomByExternalId, findRoomByName, listRooms, roomTopicHistory, upsertRoom } from './repositories/room.repository.js';
+import type { Database } from './schema.js';
+import type { Dialect, Repositories, Store } from './store.js';
+
+/** Binds the repository functions to a database handle (the pool, or one transaction). */
+function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
+  return {
+    rooms: {
+      upsert: (input) => upsertRoom(db, input),
+      findByExternalId: (platform, externalId) => findRoomByExternalId(db, platform, externalId),
+      findByName: (name) => findRoomByName(db, name),
+      topicHistory: (roomId) => roomTopicHistory(db, roomId),
+      list: () => listRooms(db),
+    },
+    members: {
+      upsert: (input) => upsertMember(db, input),
+      findById: (id) => findMemberById(db, id),
+    },
+    messages: {
+      insertMany: (inputs) => insertMessages(db, inputs),
+      findByPlatformId: (roomId, id) => findMessage(db, roomId, id),
+      findQuoted: (roomId, senderName, text) => findQuotedMessage(db, roomId, senderName, text),
+      recall: (roomId, id, at) => recallMessage(db, roomId, id, at),
+      edit: (roomId, id, text, at) => editMessage(db, roomId, id, text, at),
+      revisions: (messageId) => messageRevisions(db, messageId),
+      recent: (roomId, limit) => recentMessages(db, roomId, limit),
+      streamRoom: (roomId, pageSize) => streamRoomMessages(db, roomId, pageSize),
+      count: (roomId) => countMessages(db, roomId),
+    },
+    outbox: {
+      enqueue: (job) => enqueueJob(db, job),
+      claimDue: (now, limit, leaseMs) => claimDueJobs(db, dialect, now, limit, leaseMs),
+      complete: (id) => completeJob(db, id),
+      fail: (id, error, retryAt) => failJob(db, id, error, retryAt),
+      counts: () => countJobs(db),
+    },
+  };
+}
+
+export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+  return {
+    ...repositories(db, dialect),
+    dialect,
+    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, dialect))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    pendingMigrations: () => pendingMigrations(db as Kysely<unknown>, dialect),
+    close: () => db.destroy(),
+  };
+}

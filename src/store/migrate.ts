@@ -1,0 +1,28 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { initial } from './migrations/0001-initial.js';
+import type { Dialect } from './store.js';
+
+/** Every migration, in order; names sort in the order they must run. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return { '0001-initial': initial(dialect) };
+}
+
+function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const { error, results }: MigrationResultSet = await migrator(db, dialect).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}
+
+/** Names of migrations not yet applied. */
+export async function pendingMigrations(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const all = await migrator(db, dialect).getMigrations();
+  return all.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}

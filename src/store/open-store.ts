@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import { createKyselyStore } from './kysely-store.js';
+import { migrateToLatest } from './migrate.js';
+import { openPostgres } from './postgres.js';
+import type { Database } from './schema.js';
+import { openSqlite } from './sqlite.js';
+import type { Dialect, Store } from './store.js';
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/** Opens the database named by `url` (SQLite path/URL or postgres://…), migrating it unless told not to. */
+export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  const dialect = dialectOf(url);
+  const db: Kysely<Database> = dialect === 'postgres' ? openPostgres(url) : openSqlite(url);
+  try {
+    if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>, dialect);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db, dialect);
+}

@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OutboxTable } from '../schema.js';
+import type { Dialect, OutboxJob, OutboxStatus } from '../store.js';
+
+type Db = Kysely<Database>;
+
+function toJob(row: Selectable<OutboxTable>): OutboxJob {
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    payload: JSON.parse(row.payload) as unknown,
+    idempotencyKey: row.idempotency_key,
+    roomId: row.room_id === null ? null : Number(row.room_id),
+    status: row.status as OutboxStatus,
+    attempts: Number(row.attempts),
+    nextAttemptAt: new Date(Number(row.next_attempt_at)),
+    lastError: row.last_error,
+  };
+}
+
+export async function enqueueJob(
+  db: Db,
+  job: { kind: string; payload: unknown; idempotencyKey: string; roomId?: number; runAt?: Date },
+  now = Date.now(),
+): Promise<OutboxJob> {
+  await db
+    .insertInto('outbox')
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      idempotency_key: job.idempotencyKey,
+      room_id: job.roomId ?? null,
+      status: 'pending',
+      next_attempt_at: job.runAt?.getTime() ?? now,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+    .execute();
+  const row = await db.selectFrom('outbox').selectAll().where('idempotency_key', '=', job.idempotencyKey).executeTakeFirstOrThrow();
+  return toJob(row);
+}
+
+/** On PostgreSQL, concurrent workers skip each other's locked rows; SQLite has a single writer. */
+export async function claimDueJobs(db: Db, dialect: Dialect, now: Date, limit: number, leaseMs: number): Promise<OutboxJob[]> {
+  const at = now.getTime();
+  let due = db
+    .selectFrom('outbox')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', at)]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit);
+  if (dialect === 'postgres') due = due.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'running', locked_until: at + leaseMs, attempts: eb('attempts', '+', 1), updated_at: at }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(toJob).sort((a, b) => a.id - b.id);
+}
+
+export async function completeJob(db: Db, id: number, now = Date.now()): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'done', locked_until: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function failJob(db: Db, id: number, error: string, retryAt: Date | null, now = Date.now()): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: retryAt ? 'pending' : 'failed',
+      next_attempt_at: retryAt?.getTime() ?? now,
+      locked_until: null,
+      last_error: error.slice(0, 2000),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countJobs(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, running: 0, done: 0, failed: 0 };
+  for (const row of rows) counts[row.status as OutboxStatus] = Number(row.n);
+  return counts;
+}

@@ -1,0 +1,79 @@
+import type { Generated } from 'kysely';
+
+/** Times are epoch milliseconds in every table: sortable and identical on SQLite and PostgreSQL. */
+export interface RoomsTable {
+  id: Generated<number>;
+  platform: string;
+  external_id: string;
+  kind: string;
+  topic: string | null;
+  locale: string | null;
+  repo: string | null;
+  archive_public: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoomTopicsTable {
+  id: Generated<number>;
+  room_id: number;
+  topic: string;
+  changed_at: number;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  platform: string;
+  external_id: string;
+  name: string | null;
+  role: string | null;
+  archive_optout: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  room_id: number;
+  sender_id: number;
+  platform_msg_id: string;
+  kind: string;
+  text: string;
+  ts: number;
+  reply_to: string | null;
+  is_self: number;
+  recalled_at: number | null;
+  edited_at: number | null;
+  created_at: number;
+}
+
+export interface MessageRevisionsTable {
+  id: Generated<number>;
+  message_id: number;
+  text: string;
+  replaced_at: number;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  idempotency_key: string;
+  room_id: number | null;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Database {
+  rooms: RoomsTable;
+  room_topics: RoomTopicsTable;
+  members: MembersTable;
+  messages: MessagesTable;
+  message_revisions: MessageRevisionsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,104 @@
+import type { Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface RoomInput {
+  platform: string;
+  externalId: string;
+  kind: RoomKind;
+  topic?: string;
+}
+
+export interface MemberInput {
+  platform: string;
+  externalId: string;
+  name?: string;
+}
+
+export interface MessageInput {
+  roomId: number;
+  senderId: number;
+  platformMsgId: string;
+  kind: MessageKind;
+  text: string;
+  ts: Date;
+  replyTo?: string;
+  isSelf: boolean;
+}
+
+export interface RoomRepository {
+  /** Creates the room or updates its topic; a changed topic is kept in the topic history. */
+  upsert(input: RoomInput): Promise<Room>;
+  findByExternalId(platform: string, externalId: string): Promise<Room | undefined>;
+  /** A group room by exact topic or platform id (the newest room when several share a topic). */
+  findByName(name: string): Promise<Room | undefined>;
+  topicHistory(roomId: number): Promise<{ topic: string; changedAt: Date }[]>;
+  list(): Promise<Room[]>;
+}
+
+export interface MemberRepository {
+  /** Creates the member or updates the name. */
+  upsert(input: MemberInput): Promise<Member>;
+  findById(id: number): Promise<Member | undefined>;
+}
+
+export interface MessageRepository {
+  /** Inserts the messages that are new; returns one entry per input, `undefined` for one already stored. */
+  insertMany(inputs: MessageInput[]): Promise<(StoredMessage | undefined)[]>;
+  findByPlatformId(roomId: number, platformMsgId: string): Promise<StoredMessage | undefined>;
+  /** The newest message in the room from a sender of that name whose text is `text` (resolves WeChat quotes). */
+  findQuoted(roomId: number, senderName: string, text: string): Promise<StoredMessage | undefined>;
+  /** Marks a message recalled (its text stays in the database, hidden from every output). */
+  recall(roomId: number, platformMsgId: string, at: Date): Promise<boolean>;
+  /** Replaces the text, keeping the previous one in the revision history. */
+  edit(roomId: number, platformMsgId: string, text: string, at: Date): Promise<boolean>;
+  revisions(messageId: number): Promise<{ text: string; replacedAt: Date }[]>;
+  /** The last `limit` messages of a room, oldest first. */
+  recent(roomId: number, limit: number): Promise<StoredMessage[]>;
+  /** Every message of a room in time order, read page by page. */
+  streamRoom(roomId: number, pageSize?: number): AsyncIterable<StoredMessage>;
+  count(roomId?: number): Promise<number>;
+}
+
+export type OutboxStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface OutboxJob {
+  id: number;
+  kind: string;
+  payload: unknown;
+  idempotencyKey: string;
+  roomId: number | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+}
+
+export interface OutboxRepository {
+  /** Adds a job unless one with the same idempotency key exists; returns the job either way. */
+  enqueue(job: { kind: string; payload: unknown; idempotencyKey: string; roomId?: number; runAt?: Date }): Promise<OutboxJob>;
+  /** Leases up to `limit` due jobs until `leaseMs` from now; a job whose lease expired is due again. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxJob[]>;
+  complete(id: number): Promise<void>;
+  /** Records the error; schedules a retry at `retryAt`, or marks the job failed when `retryAt` is null. */
+  fail(id: number, error: string, retryAt: Date | null): Promise<void>;
+  counts(): Promise<Record<OutboxStatus, number>>;
+}
+
+export interface Repositories {
+  rooms: RoomRepository;
+  members: MemberRepository;
+  messages: MessageRepository;
+  outbox: OutboxRepository;
+}
+
+/** The message log and everything else that must survive a restart, on SQLite or PostgreSQL. */
+export interface Store extends Repositories {
+  readonly dialect: Dialect;
+  /** Runs `work` in one transaction: everything it writes lands together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Throws when the database cannot answer a trivial query. */
+  ping(): Promise<void>;
+  pendingMigrations(): Promise<string[]>;
+  close(): Promise<void>;
+}
