@@ -25,11 +25,11 @@ function readYaml(path: string): Record<string, unknown> {
   if (!existsSync(path)) {
     throw new ConfigError('--config', `file not found: ${path}`, 'check the --config option or OSSCHAT_CONFIG, or copy osschat.example.yaml');
   }
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: false });
+  const doc = parseDocument(readFileSync(path, 'utf8'));
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    throw new ConfigError(path + (line ? `:${line}` : ''), `not valid YAML (${error.code})`, 'fix the YAML syntax at that line');
+    throw new ConfigError(path + (line ? `:${line}` : ''), `not valid YAML (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`, 'fix the YAML syntax at that line');
   }
   const value: unknown = doc.toJS() ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {

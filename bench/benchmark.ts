@@ -1,0 +1,10 @@
+/** What a benchmark prints: a table (first row is the header) and the targets it states. */
+export interface BenchReport {
+  table: string[][];
+  targets: { description: string; met: boolean }[];
+}
+
+export interface Benchmark {
+  name: string;
+  run(): Promise<BenchReport>;
+}

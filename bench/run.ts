@@ -1,0 +1,23 @@
+import type { Benchmark } from './benchmark.js';
+import { formatTable } from './format-table.js';
+import { ingest } from './ingest.js';
+
+// Informative only: a missed target is printed, not failed; only a crash exits non-zero.
+const benchmarks: Benchmark[] = [ingest];
+
+async function runOne(benchmark: Benchmark): Promise<boolean> {
+  console.log(`\n# ${benchmark.name}`);
+  try {
+    const report = await benchmark.run();
+    console.log(formatTable(report.table));
+    for (const target of report.targets) console.log(`target: ${target.description} ... ${target.met ? 'PASS' : 'MISS'}`);
+    return true;
+  } catch (error) {
+    console.error(`${benchmark.name} crashed:`, error);
+    return false;
+  }
+}
+
+let crashed = false;
+for (const benchmark of benchmarks) crashed = !(await runOne(benchmark)) || crashed;
+process.exitCode = crashed ? 1 : 0;

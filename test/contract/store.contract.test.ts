@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { storeFactories } from '../helpers/databases.js';
+
+const factories = await storeFactories('store contract tests');
+
+describe.each(factories)('Store on %s', (_name, factory) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await factory());
+  });
+  afterEach(async () => cleanup());
+
+  async function roomAndMember() {
+    const room = await store.rooms.upsert({ platform: 'wechat', externalId: 'r1@chatroom', kind: 'group', topic: 'OSSChat 开发者群' });
+    const member = await store.members.upsert({ platform: 'wechat', externalId: 'wxid_a', name: '张三' });
+    return { room, member };
+  }
+
+  function message(roomId: number, senderId: number, id: string, text = `text ${id}`, ts = new Date('2026-11-24T02:00:00Z')) {
+    return { roomId, senderId, platformMsgId: id, kind: 'text' as const, text, ts, isSelf: false };
+  }
+
+  it('is migrated and answers', async () => {
+    await store.ping();
+    expect(await store.pendingMigrations()).toEqual([]);
+  });
+
+  it('upserts rooms and tracks topic changes', async () => {
+    const { room } = await roomAndMember();
+    const again = await store.rooms.upsert({ platform: 'wechat', externalId: 'r1@chatroom', kind: 'group', topic: 'OSSChat 开发者群' });
+    expect(again.id).toBe(room.id);
+    const renamed = await store.rooms.upsert({ platform: 'wechat', externalId: 'r1@chatroom', kind: 'group', topic: 'OSSChat 用户群' });
+    expect(renamed).toMatchObject({ id: room.id, topic: 'OSSChat 用户群', kind: 'group', archivePublic: false, repo: null });
+    expect((await store.rooms.topicHistory(room.id)).map((entry) => entry.topic)).toEqual(['OSSChat 开发者群', 'OSSChat 用户群']);
+    expect((await store.rooms.findByName('OSSChat 用户群'))?.id).toBe(room.id);
+    expect((await store.rooms.findByName('r1@chatroom'))?.id).toBe(room.id);
+    expect(await store.rooms.findByName('OSSChat 开发者群')).toBeUndefined();
+  });
+
+  it('keeps the same platform id apart across platforms and updates member names', async () => {
+    const a = await store.members.upsert({ platform: 'wechat', externalId: 'u1', name: 'A' });
+    const b = await store.members.upsert({ platform: 'slack', externalId: 'u1', name: 'B' });
+    expect(a.id).not.toBe(b.id);
+    const renamed = await store.members.upsert({ platform: 'wechat', externalId: 'u1', name: 'A2' });
+    expect(renamed).toMatchObject({ id: a.id, name: 'A2' });
+    expect((await store.members.findById(a.id))?.name).toBe('A2');
+  });
+
+  it('stores a message once, however often it is delivered', async () => {
+    const { room, member } = await roomAndMember();
+    const [first] = await store.messages.insertMany([message(room.id, member.id, 'm1', '安装失败了')]);
+    expect(first).toMatchObject({ platformMsgId: 'm1', text: '安装失败了', kind: 'text', isSelf: false, recalledAt: null });
+    expect(first!.ts.toISOString()).toBe('2026-11-24T02:00:00.000Z');
+    const again = await store.messages.insertMany([message(room.id, member.id, 'm1'), message(room.id, member.id, 'm2'), message(room.id, member.id, 'm2')]);
+    expect(again[0]).toBeUndefined();
+    expect(again[1]?.platformMsgId).toBe('m2');
+    expect(again[2]).toBeUndefined();
+    expect(await store.messages.count(room.id)).toBe(2);
+  });
+
+  it('inserts batches larger than one statement', async () => {
+    const { room, member } = await roomAndMember();
+    const inputs = Array.from({ length: 1203 }, (_, i) => message(room.id, member.id, `m${i}`, `text ${i}`, new Date(1_700_000_000_000 + i)));
+    const stored = await store.messages.insertMany(inputs);
+    expect(stored.every(Boolean)).toBe(true);
+    expect(await store.messages.count()).toBe(1203);
+  });
+
+  it('recalls and edits, keeping the history', async () => {
+    const { room, member } = await roomAndMember();
+    const [stored] = await store.messages.insertMany([message(room.id, member.id, 'm1', 'v1')]);
+    expect(await store.messages.edit(room.id, 'm1', 'v2', new Date('2026-11-24T03:00:00Z'))).toBe(true);
+    expect(await store.messages.edit(room.id, 'm1', 'v3', new Date('2026-11-24T04:00:00Z'))).toBe(true);
+    expect(await store.messages.edit(room.id, 'missing', 'x', new Date())).toBe(false);
+    expect(await store.messages.recall(room.id, 'm1', new Date('2026-11-24T05:00:00Z'))).toBe(true);
+    expect(await store.messages.recall(room.id, 'missing', new Date())).toBe(false);
+    const now = await store.messages.findByPlatformId(room.id, 'm1');
+    expect(now).toMatchObject({ text: 'v3', editedAt: new Date('2026-11-24T04:00:00Z'), recalledAt: new Date('2026-11-24T05:00:00Z') });
+    expect((await store.messages.revisions(stored!.id)).map((revision) => revision.text)).toEqual(['v1', 'v2']);
+  });
+
+  it('finds recent messages, quoted messages, and streams a room in time order', async () => {
+    const { room, member } = await roomAndMember();
+    const times = [5, 1, 3, 2, 4].map((minute) => new Date(Date.UTC(2026, 10, 24, 2, minute)));
+    await store.messages.insertMany(times.map((ts, i) => message(room.id, member.id, `m${i}`, `t${ts.getUTCMinutes()}`, ts)));
+    expect((await store.messages.recent(room.id, 2)).map((m) => m.text)).toEqual(['t4', 't5']);
+    const streamed: string[] = [];
+    for await (const m of store.messages.streamRoom(room.id, 2)) streamed.push(m.text);
+    expect(streamed).toEqual(['t1', 't2', 't3', 't4', 't5']);
+    expect((await store.messages.findQuoted(room.id, '张三', 't3'))?.platformMsgId).toBe('m2');
+    expect(await store.messages.findQuoted(room.id, '李四', 't3')).toBeUndefined();
+  });
+
+  it('rolls back a failed transaction whole', async () => {
+    const { room, member } = await roomAndMember();
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.messages.insertMany([message(room.id, member.id, 'm1')]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.messages.count()).toBe(0);
+    await store.transaction((tx) => tx.messages.insertMany([message(room.id, member.id, 'm1')]));
+    expect(await store.messages.count()).toBe(1);
+  });
+
+  it('runs outbox jobs once per idempotency key, with leases and retries', async () => {
+    const job = await store.outbox.enqueue({ kind: 'say', payload: { text: '你好' }, idempotencyKey: 'k1' });
+    const duplicate = await store.outbox.enqueue({ kind: 'say', payload: { text: 'other' }, idempotencyKey: 'k1' });
+    expect(duplicate.id).toBe(job.id);
+    expect(duplicate.payload).toEqual({ text: '你好' });
+    const now = new Date();
+    const [claimed] = await store.outbox.claimDue(now, 10, 30_000);
+    expect(claimed).toMatchObject({ id: job.id, status: 'running', attempts: 1 });
+    expect(await store.outbox.claimDue(now, 10, 30_000)).toEqual([]);
+    // The lease ran out (the worker died): the job is due again.
+    const [reclaimed] = await store.outbox.claimDue(new Date(now.getTime() + 31_000), 10, 30_000);
+    expect(reclaimed).toMatchObject({ id: job.id, attempts: 2 });
+    await store.outbox.fail(job.id, 'GitHub answered 502', new Date(now.getTime() + 60_000));
+    expect(await store.outbox.claimDue(new Date(now.getTime() + 59_000), 10, 30_000)).toEqual([]);
+    const [retried] = await store.outbox.claimDue(new Date(now.getTime() + 61_000), 10, 30_000);
+    expect(retried).toMatchObject({ attempts: 3, lastError: 'GitHub answered 502' });
+    await store.outbox.complete(job.id);
+    await store.outbox.enqueue({ kind: 'say', payload: {}, idempotencyKey: 'k2' });
+    const [second] = await store.outbox.claimDue(new Date(), 10, 1000);
+    await store.outbox.fail(second!.id, 'invalid repository', null);
+    expect(await store.outbox.counts()).toEqual({ pending: 0, running: 0, done: 1, failed: 1 });
+  });
+});
