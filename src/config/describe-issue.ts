@@ -19,7 +19,7 @@ export function describeIssue(issue: Issue, input: unknown, sources: Map<string,
   const envName = sources.get(issue.path.join('.'));
   const received = valueAt(input, issue.path);
   const got = received === undefined ? '' : ` (got ${JSON.stringify(received)})`;
-  const problem = issue.message.replace(/^Invalid input: /, '') + got;
+  const problem = issue.message.replace(/^Invalid (input|option): /, '') + got;
   const fix = envName
     ? `fix the ${envName} environment variable`
     : `set it in the config file${inFile(file)}${envHint(issue.path)}`;

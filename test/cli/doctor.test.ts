@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/cli/doctor-checks.js';
+import { openStore } from '../../src/store/open-store.js';
+import { runCli } from '../helpers/cli.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'osschat-doctor-'));
+
+describe('osschat doctor', () => {
+  it('passes on a migrated database with credentials', async () => {
+    const url = join(dir(), 'db.sqlite');
+    await (await openStore(url)).close();
+    const checks = await runChecks(undefined, { DATABASE_URL: url, GITHUB_TOKEN: 'ghp_x', GITHUB_WEBHOOK_SECRET: 's' });
+    expect(checks.map((check) => [check.name, check.status])).toEqual([
+      ['config', 'ok'], ['database', 'ok'], ['github', 'ok'], ['webhooks', 'ok'], ['wechaty', 'ok'],
+    ]);
+  });
+
+  it('says what to fix: unmigrated database, missing credentials, missing puppet', async () => {
+    const checks = await runChecks(undefined, { DATABASE_URL: join(dir(), 'new.sqlite'), WECHATY_PUPPET: 'wechaty-puppet-nonexistent' });
+    const byName = Object.fromEntries(checks.map((check) => [check.name, check]));
+    expect(byName.database).toMatchObject({ status: 'fail', fix: expect.stringContaining('osschat start') });
+    expect(byName.github).toMatchObject({ status: 'fail', fix: expect.stringContaining('GITHUB_TOKEN') });
+    expect(byName.webhooks?.status).toBe('warn');
+    expect(byName.wechaty).toMatchObject({ status: 'fail', fix: expect.stringContaining('npm install wechaty-puppet-nonexistent') });
+  });
+
+  it('names the bad key and exits non-zero (built CLI)', async () => {
+    const file = join(dir(), 'osschat.yaml');
+    writeFileSync(file, 'locale: fr\n');
+    const result = await runCli(['doctor', '--config', file], {});
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('fail   config    locale: expected one of "zh-CN"|"en"');
+    expect(result.stdout).toContain('1 check(s) failed');
+  });
+
+  it('reports an unreachable PostgreSQL without leaking its password', async () => {
+    const checks = await runChecks(undefined, { DATABASE_URL: 'postgres://osschat:s3cretpass@127.0.0.1:1/osschat', GITHUB_TOKEN: 't' });
+    const database = checks.find((check) => check.name === 'database')!;
+    expect(database.status).toBe('fail');
+    expect(database.detail).not.toContain('s3cretpass');
+  });
+});
