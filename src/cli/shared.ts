@@ -23,5 +23,5 @@ export function secretsOf(config: Config): string[] {
 }
 
 export function loggerFor(config: Config) {
-  return createLogger({ level: config.log.level, secrets: secretsOf(config) });
+  return createLogger({ level: config.log.level, secrets: secretsOf(config), pretty: process.stderr.isTTY === true });
 }

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
 import { redactSecrets, SECRET_KEYS } from './redact.js';
 
 export interface LoggerOptions {
@@ -7,10 +8,12 @@ export interface LoggerOptions {
   secrets?: readonly string[];
   /** Where lines go; standard error by default, because stdout carries the stdio protocol. */
   destination?: { write(line: string): unknown };
+  /** Human-readable lines instead of JSON (for a terminal). */
+  pretty?: boolean;
 }
 
 export function createLogger(options: LoggerOptions): PinoLogger {
-  const target = options.destination ?? pino.destination({ dest: 2, sync: true });
+  const target = options.destination ?? (options.pretty ? pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : pino.destination({ dest: 2, sync: true }));
   const secrets = [...(options.secrets ?? [])];
   const scrubbing: DestinationStream = { write: (line: string) => target.write(redactSecrets(line, secrets)) };
   return pino(

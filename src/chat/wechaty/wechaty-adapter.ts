@@ -2,6 +2,7 @@ import { types, type Wechaty } from 'wechaty';
 import type { Message } from 'wechaty/users';
 import type { OutgoingMessage } from '../../core/types.js';
 import type { ChatAdapter, ChatAdapterState, ChatEventHandler } from '../chat-adapter.js';
+import { repeatFilter } from './repeat-filter.js';
 import { parseWechatyMessage, type RawWechatyMessage } from './parse-message.js';
 
 type LogFn = (obj: object, msg?: string) => void;
@@ -141,7 +142,14 @@ function listen(session: Session, options: WechatyAdapterOptions, handler: ChatE
     log.warn({ user: user.name() }, 'wechat: logged out');
   });
   // Wechaty reports puppet trouble as 'error' events; an unheard one would crash the process.
-  wechaty.on('error', (err) => log.warn(errorFields(err), 'wechat: puppet error'));
+  const repeated = repeatFilter(60_000);
+  wechaty.on('error', (err) => {
+    const message = err instanceof Error ? err.message : String(err);
+    const { pass, suppressed } = repeated(message);
+    if (!pass) return;
+    const hint = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message) ? 'cannot reach the WeChat servers: check the network, or choose another puppet with WECHATY_PUPPET' : undefined;
+    log.warn({ ...errorFields(err), ...(suppressed ? { repeatedSinceLast: suppressed } : {}), ...(hint ? { hint } : {}) }, 'wechat: puppet error');
+  });
   wechaty.on('message', (msg) => deliver(session, msg, handler));
 }
 
