@@ -17,8 +17,11 @@ export interface AppOptions {
 
 export interface App {
   start(): Promise<void>;
-  /** Stops reading chat input, finishes in-flight work, closes the web server and the database. */
-  stop(): Promise<void>;
+  /**
+   * Stops reading chat input, finishes in-flight work, closes the web server and the database.
+   * Jobs due within `drainMs` are run first (a short retry counts as due); later ones wait for the next start.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
   /** Resolves when the chat input ends (stdio end of input); never for a live platform. */
   finished(): Promise<void>;
   readonly store: Store;
@@ -42,9 +45,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;
 
-  async function shutdown(): Promise<void> {
+  async function shutdown(drainMs: number): Promise<void> {
     await adapter.stop();
-    await bot.drain();
+    await bot.drain(drainMs);
+    await bot.stop();
     await server?.close();
     await store.close();
     log.info({}, 'stopped');
@@ -60,9 +64,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       const web = createWebApp({ health: { pingDatabase: () => store.ping(), chatState: () => adapter.state } });
       server = await listen(web, config.web.host, config.web.port);
       log.info({ url: server.url, database: store.dialect, chat: adapter.platform }, 'web server listening');
+      bot.start();
       await adapter.start((event) => bot.handle(event).then(() => undefined));
     },
-    stop: () => (stopping ??= shutdown()),
+    stop: (stopOptions = {}) => (stopping ??= shutdown(stopOptions.drainMs ?? 0)),
     finished: () => adapter.finished(),
   };
 }

@@ -10,7 +10,7 @@ const program = new Command('osschat')
 
 program
   .command('start')
-  .description('run the bot, the web server and the workers')
+  .description('run the bot and the web server')
   .option('-c, --config <file>', 'configuration file (default: $OSSCHAT_CONFIG, else none)')
   .addOption(new Option('--chat <adapter>', 'chat platform adapter (default: chat.adapter)').choices(['wechaty', 'stdio']))
   .action(startCommand);

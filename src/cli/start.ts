@@ -10,14 +10,15 @@ export async function startCommand(options: StartOptions): Promise<void> {
   const config = configOrExit(options.config);
   const log = loggerFor(config);
   const app = await createApp({ config, log, chat: options.chat });
-  const exit = async (reason: string) => {
+  const exit = async (reason: string, drainMs = 0) => {
     log.info({ reason }, 'shutting down');
-    await app.stop();
+    await app.stop({ drainMs });
     process.exit(0);
   };
   process.once('SIGINT', () => void exit('SIGINT'));
   process.once('SIGTERM', () => void exit('SIGTERM'));
   await app.start();
   await app.finished();
-  await exit('end of input');
+  // At the end of stdio input, retries due within a few seconds still run before exiting.
+  await exit('end of input', 10_000);
 }

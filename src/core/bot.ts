@@ -1,13 +1,17 @@
 import type { Store } from '../store/store.js';
-import { commandRouter } from './commands/router.js';
+import { commandJob } from './commands/command-job.js';
+import { findCommand, type Command } from './commands/command.js';
 import { commands as defaultCommands } from './commands/registry.js';
-import type { Command } from './commands/command.js';
+import { sayJob } from './commands/say-job.js';
 import { compose, withErrorBoundary, type Middleware } from './compose.js';
-import { createContext, type ChatContext } from './context.js';
+import { createContext, type ChatContext, type Recorded as RecordedMessage } from './context.js';
+import { defaultServices } from './default-services.js';
 import { translator } from './i18n/translate.js';
 import { Recorder, type Recorded } from './ingest/recorder.js';
 import type { Logger } from './logger.js';
-import type { ChatEvent, Locale, OutgoingMessage } from './types.js';
+import { OutboxWorker, type JobHandler, type WorkerOptions } from './outbox/worker.js';
+import type { Services } from './services.js';
+import type { ChatEvent, Locale, OutgoingMessage, Room } from './types.js';
 
 export interface Feature {
   name: string;
@@ -23,43 +27,92 @@ export interface BotOptions {
   admins?: readonly string[];
   locale?: Locale;
   commands?: readonly Command<any>[];
-  /** Features after the commands (FAQ…), each behind its own error boundary. */
+  /** Features for messages that are not commands (FAQ…), each behind its own error boundary. */
   features?: readonly Feature[];
+  services?: Partial<Services>;
+  /** Outbox tuning (backoff, attempts, lease); tests shorten it. */
+  worker?: Partial<Omit<WorkerOptions, 'store' | 'handlers' | 'log'>>;
+  /** Extra outbox job kinds. */
+  jobs?: Record<string, JobHandler>;
 }
 
 export interface Bot {
   /** The one way in: stores the event, then routes a new message through the features. */
   handle(event: ChatEvent): Promise<Recorded>;
-  /** Resolves when every event handed in so far is stored and routed. */
-  drain(): Promise<void>;
+  /** Starts the outbox worker. */
+  start(): void;
+  /** Resolves when every event handed in is stored and routed, and no job is due within `horizonMs`. */
+  drain(horizonMs?: number): Promise<void>;
+  stop(): Promise<void>;
+  readonly services: Services;
 }
 
 export function createBot(options: BotOptions): Bot {
-  const recorder = new Recorder(options.store, options.platform, options.log);
-  const features: Feature[] = [{ name: 'commands', middleware: commandRouter(options.commands ?? defaultCommands) }, ...(options.features ?? [])];
-  const pipeline = compose(features.map((feature) => withErrorBoundary(feature.name, feature.middleware)));
+  const { store, log } = options;
+  const services: Services = { ...defaultServices(), ...options.services };
+  const commands = options.commands ?? defaultCommands;
   const admins = new Set(options.admins ?? []);
+  const features = (options.features ?? []).map((feature) => withErrorBoundary(feature.name, feature.middleware));
+  const pipeline = compose(features);
   const rooms = new RoomQueues();
+  const info = (quoting: boolean) => ({ quoting, botNames: services.botNames });
+  const recorder: Recorder = new Recorder(store, options.platform, log, {
+    classify: (event) => findCommand(commands, event.text, info(Boolean(event.replyTo ?? event.quote)))?.command.name,
+    onJobs: () => worker.wake(),
+  });
 
-  async function route(recorded: Extract<Recorded, { type: 'message' }>): Promise<void> {
-    const { room, sender, message } = recorded;
-    if (!message || message.isSelf) return;
-    const locale = room.locale ?? options.locale ?? 'zh-CN';
-    const deps = { store: options.store, log: options.log, t: translator(locale), locale, isAdmin: admins.has(sender.externalId), send: options.send };
-    await rooms.run(room.id, () => pipeline(createContext({ ...recorded, message }, deps)));
-  }
+  const localeOf = (room: Room): Locale => room.locale ?? services.roomSettings(room).locale ?? options.locale ?? 'zh-CN';
+  const contextOf = (recorded: RecordedMessage) => {
+    const locale = localeOf(recorded.room);
+    const deps = { store, services, log, t: translator(locale), locale, isAdmin: admins.has(recorded.sender.externalId), wake: () => worker.wake() };
+    return createContext(recorded, deps);
+  };
+  const contextFor = async (messageId: number): Promise<ChatContext> => contextOf(await loadRecorded(store, messageId));
+
+  const worker = new OutboxWorker({
+    ...options.worker,
+    store,
+    log,
+    handlers: { command: commandJob(commands, contextFor, services.botNames), 'chat.say': sayJob(options.send), ...options.jobs },
+  });
 
   return {
+    services,
     async handle(event) {
       const recorded = await recorder.record(event);
-      if (recorded.type === 'message') await route(recorded);
+      const message = recorded.type === 'message' ? recorded.message : undefined;
+      if (recorded.type === 'message' && message && !message.isSelf && !message.command) {
+        await rooms.run(recorded.room.id, () => pipeline(contextOf({ ...recorded, message })));
+      }
       return recorded;
     },
-    async drain() {
+    start: () => worker.start(),
+    async drain(horizonMs = 0) {
       await recorder.drain();
       await rooms.idle();
+      await worker.drain(horizonMs);
     },
+    stop: () => worker.stop(),
   };
+}
+
+async function loadRecorded(store: Store, messageId: number): Promise<RecordedMessage> {
+  const message = await store.messages.findById(messageId);
+  const room = message && (await store.rooms.findById(message.roomId));
+  const sender = message && (await store.members.findById(message.senderId));
+  if (!message || !room || !sender) throw new Error(`message ${messageId} not found`);
+  const roomRef = room.kind === 'group' ? { id: room.externalId, ...(room.topic ? { topic: room.topic } : {}) } : null;
+  const event = {
+    type: 'message' as const,
+    id: message.platformMsgId,
+    room: roomRef,
+    from: { id: sender.externalId, ...(sender.name ? { name: sender.name } : {}) },
+    text: message.text,
+    kind: message.kind,
+    ts: message.ts,
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+  };
+  return { event, room, sender, message };
 }
 
 /** Messages of one room are routed one after another, in the order they were stored. */

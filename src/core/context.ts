@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { Translate } from './i18n/translate.js';
 import type { Logger } from './logger.js';
+import type { Services } from './services.js';
 import type { ChatMessageEvent, Locale, Member, OutgoingMessage, Room, StoredMessage } from './types.js';
 
 /** Everything a feature needs to handle one new chat message. */
@@ -12,9 +13,10 @@ export interface ChatContext {
   readonly locale: Locale;
   readonly isAdmin: boolean;
   readonly store: Store;
+  readonly services: Services;
   readonly log: Logger;
   readonly t: Translate;
-  /** Says `text` in this room, quoting the message being handled. */
+  /** Says `text` in this room, quoting the message being handled; durable: sent through the outbox. */
   reply(text: string): Promise<void>;
   /** The `n` room messages before this one, oldest first. */
   recent(n: number): Promise<StoredMessage[]>;
@@ -22,21 +24,37 @@ export interface ChatContext {
 
 export interface ContextDeps {
   store: Store;
+  services: Services;
   log: Logger;
   t: Translate;
   locale: Locale;
   isAdmin: boolean;
-  send: (message: OutgoingMessage) => Promise<void>;
+  /** Tells the outbox worker new jobs are waiting. */
+  wake: () => void;
 }
 
-export function createContext(recorded: { event: ChatMessageEvent; room: Room; sender: Member; message: StoredMessage }, deps: ContextDeps): ChatContext {
-  const { event, room, message } = recorded;
-  const roomTarget = room.kind === 'direct' ? recorded.sender.externalId : room.externalId;
+export interface Recorded {
+  event: ChatMessageEvent;
+  room: Room;
+  sender: Member;
+  message: StoredMessage;
+}
+
+export function createContext(recorded: Recorded, deps: ContextDeps): ChatContext {
+  const { event, room, message, sender } = recorded;
+  let replies = 0;
+  const target: Omit<OutgoingMessage, 'text'> =
+    room.kind === 'direct' ? { room: sender.externalId, direct: true, replyTo: event.id } : { room: room.externalId, replyTo: event.id };
   return {
     ...recorded,
     ...deps,
     log: deps.log.child({ room: room.externalId, msg: message.platformMsgId }),
-    reply: (text) => deps.send({ room: roomTarget, text, replyTo: event.id, direct: room.kind === 'direct' }),
+    async reply(text) {
+      // The n-th reply to a message has a fixed key: a re-run after a crash never says it twice.
+      const key = `say:${message.id}:${replies++}`;
+      await deps.store.outbox.enqueue({ kind: 'chat.say', payload: { ...target, text }, idempotencyKey: key, roomId: room.id });
+      deps.wake();
+    },
     recent: async (n) => {
       const rows = await deps.store.messages.recent(room.id, n + 1);
       return rows.filter((row) => row.id !== message.id).slice(-n);

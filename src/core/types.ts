@@ -109,4 +109,22 @@ export interface StoredMessage {
   isSelf: boolean;
   recalledAt: Date | null;
   editedAt: Date | null;
+  /** Name of the command this message is, if any. */
+  command: string | null;
+}
+
+/** An issue opened from chat. */
+export interface IssueLink {
+  id: number;
+  roomId: number;
+  repo: string;
+  issueNumber: number;
+  issueUrl: string;
+  title: string;
+  commandMessageId: number;
+  firstMessageId: number | null;
+  lastMessageId: number | null;
+  messageCount: number;
+  state: string;
+  createdAt: Date;
 }

@@ -2,11 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import { pendingMigrations } from './migrate.js';
 import { findMemberById, upsertMember } from './repositories/member.repository.js';
 import {
-  countMessages, editMessage, findMessage, findQuotedMessage, insertMessages, messageRevisions,
-  recallMessage, recentMessages, streamRoomMessages,
+  countMessages, editMessage, findMessage, findMessageById, findQuotedMessage, insertMessages, lastCommandBefore,
+  messageRevisions, messagesBefore, recallMessage, recentMessages, streamRoomMessages,
 } from './repositories/message.repository.js';
-import { claimDueJobs, completeJob, countJobs, enqueueJob, failJob } from './repositories/outbox.repository.js';
-import { findRoomByExternalId, findRoomByName, listRooms, roomTopicHistory, upsertRoom } from './repositories/room.repository.js';
+import { claimDueJobs, completeJob, countJobs, enqueueJob, failJob, listJobs, nextAttemptAt } from './repositories/outbox.repository.js';
+import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
+import {
+  findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
+} from './repositories/room.repository.js';
 import type { Database } from './schema.js';
 import type { Dialect, Repositories, Store } from './store.js';
 
@@ -15,6 +18,8 @@ function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
   return {
     rooms: {
       upsert: (input) => upsertRoom(db, input),
+      findById: (id) => findRoomById(db, id),
+      setRepo: (id, repo) => setRoomRepo(db, id, repo),
       findByExternalId: (platform, externalId) => findRoomByExternalId(db, platform, externalId),
       findByName: (name) => findRoomByName(db, name),
       topicHistory: (roomId) => roomTopicHistory(db, roomId),
@@ -26,7 +31,10 @@ function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
     },
     messages: {
       insertMany: (inputs) => insertMessages(db, inputs),
+      findById: (id) => findMessageById(db, id),
       findByPlatformId: (roomId, id) => findMessage(db, roomId, id),
+      before: (roomId, beforeId, limit, afterId) => messagesBefore(db, roomId, beforeId, limit, afterId),
+      lastCommandBefore: (roomId, beforeId) => lastCommandBefore(db, roomId, beforeId),
       findQuoted: (roomId, senderName, text) => findQuotedMessage(db, roomId, senderName, text),
       recall: (roomId, id, at) => recallMessage(db, roomId, id, at),
       edit: (roomId, id, text, at) => editMessage(db, roomId, id, text, at),
@@ -35,12 +43,20 @@ function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
       streamRoom: (roomId, pageSize) => streamRoomMessages(db, roomId, pageSize),
       count: (roomId) => countMessages(db, roomId),
     },
+    issueLinks: {
+      insert: (input) => insertIssueLink(db, input),
+      findByCommand: (id) => findIssueLinkByCommand(db, id),
+      findByIssue: (repo, number) => findIssueLinksByIssue(db, repo, number),
+      setState: (repo, number, state) => setIssueLinkState(db, repo, number, state),
+    },
     outbox: {
       enqueue: (job) => enqueueJob(db, job),
       claimDue: (now, limit, leaseMs) => claimDueJobs(db, dialect, now, limit, leaseMs),
       complete: (id) => completeJob(db, id),
       fail: (id, error, retryAt) => failJob(db, id, error, retryAt),
       counts: () => countJobs(db),
+      nextAttemptAt: () => nextAttemptAt(db),
+      list: (status) => listJobs(db, status),
     },
   };
 }

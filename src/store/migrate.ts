@@ -1,10 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initial } from './migrations/0001-initial.js';
+import { issueLinks } from './migrations/0002-issue-links.js';
 import type { Dialect } from './store.js';
 
 /** Every migration, in order; names sort in the order they must run. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-initial': initial(dialect) };
+  return { '0001-initial': initial(dialect), '0002-issue-links': issueLinks(dialect) };
 }
 
 function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {

@@ -45,6 +45,8 @@ export interface MessagesTable {
   recalled_at: number | null;
   edited_at: number | null;
   created_at: number;
+  /** Name of the command this message is, if any. */
+  command: string | null;
 }
 
 export interface MessageRevisionsTable {
@@ -69,7 +71,23 @@ export interface OutboxTable {
   updated_at: number;
 }
 
+export interface IssueLinksTable {
+  id: Generated<number>;
+  room_id: number;
+  repo: string;
+  issue_number: number;
+  issue_url: string;
+  title: string;
+  command_message_id: number;
+  first_message_id: number | null;
+  last_message_id: number | null;
+  message_count: number;
+  state: Generated<string>;
+  created_at: number;
+}
+
 export interface Database {
+  issue_links: IssueLinksTable;
   rooms: RoomsTable;
   room_topics: RoomTopicsTable;
   members: MembersTable;

@@ -1,4 +1,4 @@
-import type { Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
+import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -24,12 +24,29 @@ export interface MessageInput {
   ts: Date;
   replyTo?: string;
   isSelf: boolean;
+  /** Name of the command the message is, when it is one. */
+  command?: string;
+}
+
+export interface IssueLinkInput {
+  roomId: number;
+  repo: string;
+  issueNumber: number;
+  issueUrl: string;
+  title: string;
+  commandMessageId: number;
+  firstMessageId: number | null;
+  lastMessageId: number | null;
+  messageCount: number;
 }
 
 export interface RoomRepository {
   /** Creates the room or updates its topic; a changed topic is kept in the topic history. */
   upsert(input: RoomInput): Promise<Room>;
+  findById(id: number): Promise<Room | undefined>;
   findByExternalId(platform: string, externalId: string): Promise<Room | undefined>;
+  /** Binds the room to a repository (owner/name), or unbinds it with null. */
+  setRepo(id: number, repo: string | null): Promise<void>;
   /** A group room by exact topic or platform id (the newest room when several share a topic). */
   findByName(name: string): Promise<Room | undefined>;
   topicHistory(roomId: number): Promise<{ topic: string; changedAt: Date }[]>;
@@ -45,7 +62,12 @@ export interface MemberRepository {
 export interface MessageRepository {
   /** Inserts the messages that are new; returns one entry per input, `undefined` for one already stored. */
   insertMany(inputs: MessageInput[]): Promise<(StoredMessage | undefined)[]>;
+  findById(id: number): Promise<StoredMessage | undefined>;
   findByPlatformId(roomId: number, platformMsgId: string): Promise<StoredMessage | undefined>;
+  /** Up to `limit` messages people wrote before message `beforeId` and after `afterId` (not the bot's, not commands, not recalled), oldest first. */
+  before(roomId: number, beforeId: number, limit: number, afterId?: number): Promise<StoredMessage[]>;
+  /** The newest command message before message `beforeId`. */
+  lastCommandBefore(roomId: number, beforeId: number): Promise<StoredMessage | undefined>;
   /** The newest message in the room from a sender of that name whose text is `text` (resolves WeChat quotes). */
   findQuoted(roomId: number, senderName: string, text: string): Promise<StoredMessage | undefined>;
   /** Marks a message recalled (its text stays in the database, hidden from every output). */
@@ -83,10 +105,22 @@ export interface OutboxRepository {
   /** Records the error; schedules a retry at `retryAt`, or marks the job failed when `retryAt` is null. */
   fail(id: number, error: string, retryAt: Date | null): Promise<void>;
   counts(): Promise<Record<OutboxStatus, number>>;
+  /** When the earliest pending job is due, if any job is pending. */
+  nextAttemptAt(): Promise<Date | undefined>;
+  list(status?: OutboxStatus): Promise<OutboxJob[]>;
+}
+
+export interface IssueLinkRepository {
+  /** Stores the link once per command message; returns the stored link either way. */
+  insert(input: IssueLinkInput): Promise<IssueLink>;
+  findByCommand(commandMessageId: number): Promise<IssueLink | undefined>;
+  findByIssue(repo: string, issueNumber: number): Promise<IssueLink[]>;
+  setState(repo: string, issueNumber: number, state: string): Promise<void>;
 }
 
 export interface Repositories {
   rooms: RoomRepository;
+  issueLinks: IssueLinkRepository;
   members: MemberRepository;
   messages: MessageRepository;
   outbox: OutboxRepository;

@@ -55,26 +55,35 @@ describe('bot.handle', () => {
     await b.handle(say('hello'));
     const command = say('/ping 张三');
     await b.handle(command);
-    expect(sent).toEqual([{ room: 'r1', text: 'pong 张三 (1 before)', replyTo: command.id, direct: false }]);
+    await b.drain();
+    expect(sent).toEqual([{ room: 'r1', text: 'pong 张三 (1 before)', replyTo: command.id }]);
     expect(seen).toEqual(['hello']);
   });
 
   it('lets only admins run admin commands, and says so in the room language', async () => {
-    await bot().handle(say('/wipe'));
+    const anyone = bot();
+    await anyone.handle(say('/wipe'));
+    await anyone.drain();
     expect(sent[0]?.text).toBe('抱歉，只有管理员可以使用「wipe」。');
-    await bot({ admins: ['u1'] }).handle(say('/wipe'));
+    const admin = bot({ admins: ['u1'] });
+    await admin.handle(say('/wipe'));
+    await admin.drain();
     expect(sent[1]?.text).toBe('wiped');
   });
 
   it('stores the bot’s own messages flagged, and never routes them', async () => {
-    const result = await bot().handle(say('/ping loop', { self: true, from: { id: 'bot', name: 'OSSChat' } }));
-    expect(result).toMatchObject({ message: { isSelf: true } });
+    const b = bot();
+    const result = await b.handle(say('/ping loop', { self: true, from: { id: 'bot', name: 'OSSChat' } }));
+    await b.drain();
+    expect(result).toMatchObject({ message: { isSelf: true, command: null } });
     expect(sent).toEqual([]);
     expect(seen).toEqual([]);
   });
 
   it('keeps direct messages apart from room messages and answers in the direct chat', async () => {
-    const result = await bot().handle(say('/ping me', { room: null }));
+    const b = bot();
+    const result = await b.handle(say('/ping me', { room: null }));
+    await b.drain();
     expect(result).toMatchObject({ room: { kind: 'direct', externalId: 'dm:u1' } });
     expect(sent[0]).toMatchObject({ room: 'u1', direct: true });
     expect(await store.rooms.findByName('dm:u1')).toBeUndefined();

@@ -4,7 +4,7 @@ import { WechatyBuilder, types, type payloads } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createWechatyAdapter } from '../../src/chat/wechaty/wechaty-adapter.js';
 import type { Command } from '../../src/core/commands/command.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot, type Bot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -34,6 +34,7 @@ describe('Wechaty (puppet-mock) → bot → store', () => {
     },
   };
   let store: Store;
+  let bot: Bot;
 
   async function stored(): Promise<(StoredMessage & { sender?: string })[]> {
     const roomRow = await store.rooms.findByName(TOPIC);
@@ -45,7 +46,8 @@ describe('Wechaty (puppet-mock) → bot → store', () => {
 
   beforeAll(async () => {
     store = await openStore(':memory:');
-    const bot = createBot({ store, platform: adapter.platform, send: (m) => adapter.say(m), log: silentLogger, commands: [echo] });
+    bot = createBot({ store, platform: adapter.platform, send: (m) => adapter.say(m), log: silentLogger, commands: [echo] });
+    bot.start();
     await adapter.start(async (event) => void (await bot.handle(event)));
     mocker.login(self);
     puppet.emit('ready', { data: 'mock' });
@@ -53,6 +55,7 @@ describe('Wechaty (puppet-mock) → bot → store', () => {
   });
   afterAll(async () => {
     await adapter.stop();
+    await bot.stop();
     await store.close();
   });
 

@@ -2,7 +2,17 @@ import type { ChatContext } from '../context.js';
 
 export type Permission = 'anyone' | 'admin';
 
-/** One row of the command table: how it is said (zh and en), who may run it, and what it does. */
+/** What a command parser may know besides the text; the same at record time and at run time. */
+export interface ParseInfo {
+  /** The message quotes another message. */
+  quoting: boolean;
+  botNames: readonly string[];
+}
+
+/**
+ * One row of the command table: how it is said (zh and en), who may run it, and what it does.
+ * A message that parses as a command is stored with its name and run from the durable outbox.
+ */
 export interface Command<Args = unknown> {
   name: string;
   /** Example forms shown in help, per language. */
@@ -10,6 +20,14 @@ export interface Command<Args = unknown> {
   help: { 'zh-CN': string; en: string };
   permission: Permission;
   /** Arguments when `text` is this command, `undefined` when it is not. */
-  parse(text: string, ctx: ChatContext): Args | undefined;
+  parse(text: string, info: ParseInfo): Args | undefined;
   run(ctx: ChatContext, args: Args): Promise<void>;
+}
+
+export function findCommand(commands: readonly Command<any>[], text: string, info: ParseInfo): { command: Command<any>; args: unknown } | undefined {
+  for (const command of commands) {
+    const args = command.parse(text, info);
+    if (args !== undefined) return { command, args };
+  }
+  return undefined;
 }

@@ -15,6 +15,13 @@ interface Pending {
 
 const MAX_BATCH = 1000;
 
+export interface RecorderHooks {
+  /** The command a new message is, if any: stored with it, and run from a job written in the same transaction. */
+  classify?: (event: ChatMessageEvent) => string | undefined;
+  /** Called after a commit that enqueued jobs. */
+  onJobs?: () => void;
+}
+
 /**
  * Writes chat events to the message log with group commit: events submitted while a write is
  * running go into the next transaction together, so a busy stream costs one commit per batch.
@@ -29,6 +36,7 @@ export class Recorder {
     private readonly store: Store,
     platform: string,
     private readonly log: Logger,
+    private readonly hooks: RecorderHooks = {},
   ) {
     this.directory = new Directory(platform);
   }
@@ -56,6 +64,7 @@ export class Recorder {
   private async writeBatch(batch: Pending[]): Promise<void> {
     try {
       const results = await this.store.transaction((tx) => this.apply(tx, batch.map((item) => item.event)));
+      if (results.some((result) => result.type === 'message' && result.message?.command)) this.hooks.onJobs?.();
       batch.forEach((item, index) => item.resolve(results[index]!));
     } catch (error) {
       this.directory.forget();
@@ -73,6 +82,7 @@ export class Recorder {
       const stored = await tx.messages.insertMany(inserts.map((insert) => insert.input));
       inserts.forEach(({ index, room, sender, event }, i) => (results[index] = { type: 'message', room, sender, event, message: stored[i] }));
       inserts.length = 0;
+      for (const message of stored) if (message?.command) await enqueueCommand(tx, message);
     };
     for (const [index, event] of events.entries()) {
       if (event.type === 'message') {
@@ -101,6 +111,7 @@ export class Recorder {
       ts: event.ts,
       replyTo: event.replyTo ?? quoted?.platformMsgId,
       isSelf: event.self ?? false,
+      command: event.self ? undefined : this.hooks.classify?.({ ...event, replyTo: event.replyTo ?? quoted?.platformMsgId }),
     };
     return { input, room, sender };
   }
@@ -114,4 +125,8 @@ export class Recorder {
         : await tx.messages.edit(room.id, event.id, event.text, event.ts);
     return { type: event.type, room, applied };
   }
+}
+
+function enqueueCommand(tx: Repositories, message: StoredMessage) {
+  return tx.outbox.enqueue({ kind: 'command', payload: { messageId: message.id }, idempotencyKey: `command:${message.id}`, roomId: message.roomId });
 }

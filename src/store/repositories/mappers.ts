@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Locale, Member, MessageKind, Room, RoomKind, StoredMessage } from '../../core/types.js';
-import type { MembersTable, MessagesTable, RoomsTable } from '../schema.js';
+import type { IssueLink, Locale, Member, MessageKind, Room, RoomKind, StoredMessage } from '../../core/types.js';
+import type { IssueLinksTable, MembersTable, MessagesTable, RoomsTable } from '../schema.js';
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(Number(ms)));
 
@@ -41,5 +41,23 @@ export function toMessage(row: Selectable<MessagesTable>): StoredMessage {
     isSelf: Boolean(row.is_self),
     recalledAt: date(row.recalled_at),
     editedAt: date(row.edited_at),
+    command: row.command,
+  };
+}
+
+export function toIssueLink(row: Selectable<IssueLinksTable>): IssueLink {
+  return {
+    id: Number(row.id),
+    roomId: Number(row.room_id),
+    repo: row.repo,
+    issueNumber: Number(row.issue_number),
+    issueUrl: row.issue_url,
+    title: row.title,
+    commandMessageId: Number(row.command_message_id),
+    firstMessageId: row.first_message_id === null ? null : Number(row.first_message_id),
+    lastMessageId: row.last_message_id === null ? null : Number(row.last_message_id),
+    messageCount: Number(row.message_count),
+    state: row.state,
+    createdAt: new Date(Number(row.created_at)),
   };
 }

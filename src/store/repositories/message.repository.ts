@@ -6,7 +6,7 @@ import { toMessage } from './mappers.js';
 
 type Db = Kysely<Database>;
 
-// 11 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
+// 12 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
 const ROWS_PER_STATEMENT = 500;
 const key = (roomId: number, platformMsgId: string) => `${roomId}\u0000${platformMsgId}`;
 
@@ -43,6 +43,7 @@ function toRow(input: MessageInput, now: number) {
     recalled_at: null,
     edited_at: null,
     created_at: now,
+    command: input.command ?? null,
   };
 }
 
@@ -133,4 +134,38 @@ export async function countMessages(db: Db, roomId?: number): Promise<number> {
   if (roomId !== undefined) query = query.where('room_id', '=', roomId);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function findMessageById(db: Db, id: number): Promise<StoredMessage | undefined> {
+  const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toMessage(row);
+}
+
+/** Up to `limit` messages people wrote before `beforeId` (not the bot's, not commands, not recalled), oldest first. */
+export async function messagesBefore(db: Db, roomId: number, beforeId: number, limit: number, afterId = 0): Promise<StoredMessage[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('room_id', '=', roomId)
+    .where('id', '<', beforeId)
+    .where('id', '>', afterId)
+    .where('is_self', '=', 0)
+    .where('command', 'is', null)
+    .where('recalled_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toMessage).reverse();
+}
+
+export async function lastCommandBefore(db: Db, roomId: number, beforeId: number): Promise<StoredMessage | undefined> {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('room_id', '=', roomId)
+    .where('id', '<', beforeId)
+    .where('command', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row && toMessage(row);
 }

@@ -93,3 +93,18 @@ export async function countJobs(db: Db): Promise<Record<OutboxStatus, number>> {
   for (const row of rows) counts[row.status as OutboxStatus] = Number(row.n);
   return counts;
 }
+
+export async function nextAttemptAt(db: Db): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? undefined : new Date(Number(row.at));
+}
+
+export async function listJobs(db: Db, status?: OutboxStatus): Promise<OutboxJob[]> {
+  let query = db.selectFrom('outbox').selectAll().orderBy('id');
+  if (status) query = query.where('status', '=', status);
+  return (await query.execute()).map(toJob);
+}

@@ -72,3 +72,12 @@ export async function listRooms(db: Db): Promise<Room[]> {
   const rows = await db.selectFrom('rooms').selectAll().orderBy('id').execute();
   return rows.map(toRoom);
 }
+
+export async function findRoomById(db: Db, id: number): Promise<Room | undefined> {
+  const row = await db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRoom(row);
+}
+
+export async function setRoomRepo(db: Db, id: number, repo: string | null, now = Date.now()): Promise<void> {
+  await db.updateTable('rooms').set({ repo, updated_at: now }).where('id', '=', id).execute();
+}

@@ -1,0 +1,29 @@
+import type { OutboxJob } from '../../store/store.js';
+import { OsschatError } from '../errors.js';
+import type { ChatContext } from '../context.js';
+import type { JobHandler } from '../outbox/worker.js';
+import { findCommand, type Command, type ParseInfo } from './command.js';
+
+export interface CommandJobPayload {
+  messageId: number;
+}
+
+/** Runs a stored command message: the outbox retries it after a crash or a forge outage. */
+export function commandJob(commands: readonly Command<any>[], contextFor: (messageId: number) => Promise<ChatContext>, botNames: readonly string[]): JobHandler {
+  return {
+    async run(job: OutboxJob) {
+      const ctx = await contextFor((job.payload as CommandJobPayload).messageId);
+      const info: ParseInfo = { quoting: Boolean(ctx.message.replyTo), botNames };
+      const found = findCommand(commands, ctx.message.text, info);
+      if (!found) throw new OsschatError('bad-input', `message ${ctx.message.id} is no longer a command`);
+      ctx.log.info({ command: found.command.name, attempt: job.attempts }, 'command');
+      if (found.command.permission === 'admin' && !ctx.isAdmin) return ctx.reply(ctx.t('command.denied', { command: found.command.name }));
+      await found.command.run(ctx, found.args);
+    },
+    async onFailure(job, error) {
+      if (error instanceof OsschatError && error.options.told) return;
+      const ctx = await contextFor((job.payload as CommandJobPayload).messageId);
+      await ctx.reply(ctx.t('command.failed', { command: ctx.message.command ?? '' }));
+    },
+  };
+}

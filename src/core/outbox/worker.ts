@@ -1,0 +1,129 @@
+import type { OutboxJob, Store } from '../../store/store.js';
+import { OsschatError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export interface JobHandler {
+  run(job: OutboxJob): Promise<void>;
+  /** Called once when the job has failed for good (not retryable, or out of attempts). */
+  onFailure?(job: OutboxJob, error: unknown): Promise<void>;
+}
+
+export interface WorkerOptions {
+  store: Store;
+  handlers: Record<string, JobHandler>;
+  log: Logger;
+  /** How long a claimed job is ours; a worker that dies leaves it to be claimed again after this. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Delay before retry number `attempt` (1-based). */
+  backoff?: (attempt: number) => number;
+  pollMs?: number;
+}
+
+const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 10 * 60_000);
+
+/** Runs outbox jobs: claims the due ones, runs them in order per room, retries with backoff. */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.wake();
+  }
+
+  /** Runs due jobs now (new work was enqueued). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.runDue().then(
+      () => this.afterRun(),
+      (error: unknown) => {
+        this.options.log.error({ err: error }, 'outbox: run failed');
+        this.afterRun();
+      },
+    );
+  }
+
+  private afterRun(): void {
+    this.running = undefined;
+    if (this.again) {
+      this.again = false;
+      return this.wake();
+    }
+    if (!this.stopped) this.timer = setTimeout(() => this.wake(), this.options.pollMs ?? 1000).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    while (this.running) await this.running;
+  }
+
+  /** Claims and runs every job due at this moment, until none is left; returns how many ran. */
+  async runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const jobs = await this.options.store.outbox.claimDue(new Date(), 20, this.options.leaseMs ?? 60_000);
+      if (jobs.length === 0) return total;
+      total += jobs.length;
+      await Promise.all(groupByRoom(jobs).map((group) => this.runInOrder(group)));
+    }
+  }
+
+  /** Runs due jobs, waiting for retries due within `horizonMs`; later ones stay for the next start. */
+  async drain(horizonMs: number): Promise<void> {
+    for (;;) {
+      await this.runDue();
+      const next = await this.options.store.outbox.nextAttemptAt();
+      if (!next || next.getTime() - Date.now() > horizonMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next.getTime() - Date.now())));
+    }
+  }
+
+  private async runInOrder(jobs: OutboxJob[]): Promise<void> {
+    for (const job of jobs) await this.runOne(job);
+  }
+
+  private async runOne(job: OutboxJob): Promise<void> {
+    const handler = this.options.handlers[job.kind];
+    try {
+      if (!handler) throw new OsschatError('bad-input', `no handler for job kind ${job.kind}`);
+      await handler.run(job);
+      await this.options.store.outbox.complete(job.id);
+    } catch (error) {
+      await this.failed(job, handler, error);
+    }
+  }
+
+  private async failed(job: OutboxJob, handler: JobHandler | undefined, error: unknown): Promise<void> {
+    const retryable = error instanceof OsschatError ? error.retryable : true;
+    const maxAttempts = this.options.maxAttempts ?? 8;
+    const reason = error instanceof Error ? error.message : String(error);
+    if (retryable && job.attempts < maxAttempts) {
+      const delay = (this.options.backoff ?? defaultBackoff)(job.attempts);
+      this.options.log.warn({ job: job.id, kind: job.kind, attempt: job.attempts, retryInMs: delay, reason }, 'outbox: job failed, will retry');
+      return this.options.store.outbox.fail(job.id, reason, new Date(Date.now() + delay));
+    }
+    this.options.log.error({ job: job.id, kind: job.kind, attempts: job.attempts, reason }, 'outbox: job failed for good');
+    await this.options.store.outbox.fail(job.id, reason, null);
+    await handler?.onFailure?.(job, error).catch((cause: unknown) => this.options.log.error({ err: cause, job: job.id }, 'outbox: failure handler failed'));
+  }
+}
+
+function groupByRoom(jobs: OutboxJob[]): OutboxJob[][] {
+  const groups = new Map<string, OutboxJob[]>();
+  for (const job of jobs) {
+    const key = job.roomId === null ? `job:${job.id}` : `room:${job.roomId}`;
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,37 @@
+import type { Forge } from '../forge/forge.js';
+import type { Locale, Room } from './types.js';
+
+/** Who may open issues from chat. */
+export type IssueAllow = 'everyone' | 'members' | 'admins';
+export type IssueCategory = 'bug' | 'feature' | 'docs' | 'question';
+
+export interface IssueSettings {
+  allow: IssueAllow;
+  /** Platform ids allowed when `allow` is `members` (admins always are). */
+  members: readonly string[];
+  /** Messages taken by 以上开工单 without N: those since the last command, at most this many. */
+  defaultCount: number;
+  maxCount: number;
+  /** Labels on every issue opened from chat. */
+  labels: readonly string[];
+  categories: Readonly<Record<IssueCategory, readonly string[]>>;
+  timeZone: string;
+  /** Look for possible duplicates before filing. */
+  searchDuplicates: boolean;
+}
+
+/** What configuration says about a room (the database may override the repo: bound in chat). */
+export interface RoomSettings {
+  repo?: string;
+  locale?: Locale;
+}
+
+/** Everything features need beyond the message log: the forge, settings, identity. */
+export interface Services {
+  forge?: Forge;
+  issues: IssueSettings;
+  roomSettings(room: Room): RoomSettings;
+  /** Names the bot answers to in `@bot issue …`. */
+  botNames: readonly string[];
+  version: string;
+}

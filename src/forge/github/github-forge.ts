@@ -1,0 +1,123 @@
+import { OsschatError } from '../../core/errors.js';
+import type { Forge, ForgeIssue, NewIssue } from '../forge.js';
+import { createClient, webUrlOf, type ClientOptions, type GitHubClient } from './github-client.js';
+import { mapGitHubError } from './map-error.js';
+
+export interface GitHubForgeOptions extends ClientOptions {
+  token?: string;
+  app?: { appId: string; privateKey: string };
+  /** Budget of one call, retries included. */
+  timeoutMs?: number;
+}
+
+interface IssueData {
+  number: number;
+  html_url: string;
+  title: string;
+  state?: string;
+  body?: string | null;
+  pull_request?: unknown;
+}
+
+const toIssue = (data: IssueData): ForgeIssue => ({ number: data.number, url: data.html_url, title: data.title, state: data.state });
+
+function split(repo: string): { owner: string; repo: string } {
+  const [owner = '', name = ''] = repo.split('/');
+  return { owner, repo: name };
+}
+
+/** GitHub (or GitHub Enterprise Server) through Octokit, with a token or as a GitHub App. */
+export function createGitHubForge(options: GitHubForgeOptions): Forge {
+  const access = new RepoAccess(options);
+  const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+
+  async function call<T>(repo: string, action: string, run: (client: GitHubClient) => Promise<T>): Promise<T> {
+    const client = await access.clientFor(repo);
+    try {
+      return await run(client);
+    } catch (error) {
+      throw mapGitHubError(error, `${action} in ${repo}`);
+    }
+  }
+
+  return {
+    name: 'github',
+    createIssue: (issue: NewIssue) =>
+      call(issue.repo, 'create issue', async (client) => {
+        const { data } = await client.rest.issues.create({ ...split(issue.repo), title: issue.title, body: issue.body, labels: issue.labels, request: request() });
+        return toIssue(data);
+      }),
+    findIssueByMarker: (repo, marker, since) =>
+      call(repo, 'find issue', async (client) => {
+        const creator = await access.login(client);
+        const { data } = await client.rest.issues.listForRepo({ ...split(repo), state: 'all', since: since.toISOString(), sort: 'created', direction: 'desc', per_page: 100, ...(creator ? { creator } : {}), request: request() });
+        const found = data.find((issue) => !issue.pull_request && issue.body?.includes(marker));
+        return found && toIssue(found);
+      }),
+    searchIssues: (repo, terms, limit) =>
+      call(repo, 'search issues', async (client) => {
+        const q = [`repo:${repo}`, 'is:issue', 'is:open', ...terms].join(' ');
+        const { data } = await client.rest.search.issuesAndPullRequests({ q, per_page: limit, request: request() });
+        return data.items.slice(0, limit).map(toIssue);
+      }),
+    installUrl: () => access.installUrl(),
+  };
+}
+
+/** Which client may act on a repository: the token's, or the App installation's (tokens cached by auth-app). */
+class RepoAccess {
+  private readonly tokenClient: GitHubClient | undefined;
+  private readonly appClient: GitHubClient | undefined;
+  private readonly installations = new Map<string, GitHubClient>();
+  private readonly logins = new WeakMap<GitHubClient, Promise<string | undefined>>();
+  private slug: Promise<string | undefined> | undefined;
+
+  constructor(private readonly options: GitHubForgeOptions) {
+    if (options.token) this.tokenClient = createClient(options, { token: options.token });
+    else if (options.app) this.appClient = createClient(options, options.app);
+  }
+
+  async clientFor(repo: string): Promise<GitHubClient> {
+    if (this.tokenClient) return this.tokenClient;
+    if (!this.appClient || !this.options.app) throw new OsschatError('forge-unauthorized', 'no GitHub credentials: set GITHUB_TOKEN or a GitHub App');
+    const cached = this.installations.get(repo);
+    if (cached) return cached;
+    const installationId = await this.installationOf(repo);
+    const client = createClient(this.options, { ...this.options.app, installationId });
+    this.installations.set(repo, client);
+    return client;
+  }
+
+  private async installationOf(repo: string): Promise<number> {
+    try {
+      const { data } = await this.appClient!.rest.apps.getRepoInstallation(split(repo));
+      return data.id;
+    } catch (error) {
+      const mapped = mapGitHubError(error, `find the App installation of ${repo}`);
+      if (mapped.code === 'forge-not-found') throw new OsschatError('forge-not-installed', `the GitHub App is not installed on ${repo}`, { cause: error });
+      throw mapped;
+    }
+  }
+
+  /** The account that opens issues: the token's user, or the App's bot. */
+  login(client: GitHubClient): Promise<string | undefined> {
+    let login = this.logins.get(client);
+    if (!login) {
+      login = this.tokenClient ? client.rest.users.getAuthenticated().then(({ data }) => data.login) : this.appSlug().then((slug) => slug && `${slug}[bot]`);
+      this.logins.set(client, login.catch(() => undefined));
+    }
+    return this.logins.get(client)!;
+  }
+
+  private appSlug(): Promise<string | undefined> {
+    this.slug ??= this.appClient
+      ? this.appClient.rest.apps.getAuthenticated().then(({ data }) => data?.slug ?? undefined, () => undefined)
+      : Promise.resolve(undefined);
+    return this.slug;
+  }
+
+  async installUrl(): Promise<string | undefined> {
+    const slug = await this.appSlug();
+    return slug ? `${webUrlOf(this.options.apiUrl)}/apps/${slug}/installations/new` : undefined;
+  }
+}

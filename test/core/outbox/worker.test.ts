@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OsschatError } from '../../../src/core/errors.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { OutboxWorker, type JobHandler } from '../../../src/core/outbox/worker.js';
+import { openStore } from '../../../src/store/open-store.js';
+import type { OutboxJob, Store } from '../../../src/store/store.js';
+
+describe('OutboxWorker', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore(':memory:');
+  });
+  afterEach(async () => store.close());
+
+  const worker = (handlers: Record<string, JobHandler>, maxAttempts = 3) => new OutboxWorker({ store, handlers, log: silentLogger, backoff: () => 20, maxAttempts });
+
+  it('retries a retryable failure with backoff until it succeeds, once', async () => {
+    let calls = 0;
+    const w = worker({ flaky: { run: async () => { calls += 1; if (calls < 3) throw new OsschatError('forge-unavailable', 'GitHub 502', { retryable: true }); } } });
+    await store.outbox.enqueue({ kind: 'flaky', payload: {}, idempotencyKey: 'a' });
+    await w.drain(1000);
+    expect(calls).toBe(3);
+    expect(await store.outbox.counts()).toMatchObject({ done: 1, pending: 0, failed: 0 });
+  });
+
+  it('marks a job failed with its reason and tells the failure handler once', async () => {
+    const failures: string[] = [];
+    const handler: JobHandler = {
+      run: async () => { throw new OsschatError('forge-not-found', 'no such repository'); },
+      onFailure: async (_job, error) => void failures.push((error as Error).message),
+    };
+    await store.outbox.enqueue({ kind: 'bad', payload: {}, idempotencyKey: 'b' });
+    await worker({ bad: handler }).drain(1000);
+    expect(failures).toEqual(['no such repository']);
+    expect((await store.outbox.list('failed')).map((job) => [job.attempts, job.lastError])).toEqual([[1, 'no such repository']]);
+  });
+
+  it('gives up after the last attempt', async () => {
+    let calls = 0;
+    await store.outbox.enqueue({ kind: 'down', payload: {}, idempotencyKey: 'c' });
+    await worker({ down: { run: async () => { calls += 1; throw new Error('socket hang up'); } } }, 3).drain(1000);
+    expect(calls).toBe(3);
+    expect(await store.outbox.counts()).toMatchObject({ failed: 1 });
+  });
+
+  it('leaves jobs on a long backoff for the next start', async () => {
+    await store.outbox.enqueue({ kind: 'later', payload: {}, idempotencyKey: 'd', runAt: new Date(Date.now() + 60_000) });
+    let calls = 0;
+    await worker({ later: { run: async () => void (calls += 1) } }).drain(1000);
+    expect(calls).toBe(0);
+    expect(await store.outbox.counts()).toMatchObject({ pending: 1 });
+  });
+
+  it('runs the jobs of one room in order, and other rooms alongside', async () => {
+    const room = await store.rooms.upsert({ platform: 't', externalId: 'r', kind: 'group' });
+    const other = await store.rooms.upsert({ platform: 't', externalId: 'o', kind: 'group' });
+    const seen: string[] = [];
+    const run = async (job: OutboxJob) => {
+      const { text, wait } = job.payload as { text: string; wait: number };
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      seen.push(text);
+    };
+    for (const [i, wait] of [30, 1, 10].entries()) await store.outbox.enqueue({ kind: 'say', payload: { text: `r${i}`, wait }, idempotencyKey: `r${i}`, roomId: room.id });
+    await store.outbox.enqueue({ kind: 'say', payload: { text: 'o0', wait: 0 }, idempotencyKey: 'o0', roomId: other.id });
+    await worker({ say: { run } }).drain(0);
+    expect(seen.filter((text) => text.startsWith('r'))).toEqual(['r0', 'r1', 'r2']);
+    expect(seen[0]).toBe('o0');
+  });
+
+  it('picks up a job whose worker died once its lease runs out', async () => {
+    await store.outbox.enqueue({ kind: 'x', payload: {}, idempotencyKey: 'e' });
+    const [claimed] = await store.outbox.claimDue(new Date(), 1, 50); // a worker claims it, then dies
+    expect(claimed).toBeDefined();
+    let calls = 0;
+    const w = worker({ x: { run: async () => void (calls += 1) } });
+    expect(await w.runDue()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await w.runDue()).toBe(1);
+    expect(calls).toBe(1);
+  });
+});
