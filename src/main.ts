@@ -1,11 +1,15 @@
 import type { ChatAdapter } from './chat/chat-adapter.js';
 import { createStdioAdapter } from './chat/stdio/stdio-adapter.js';
 import type { Config } from './config/schema.js';
-import { createBot, type Bot } from './core/bot.js';
+import { servicesFromConfig } from './config/to-services.js';
+import { createBot, type Bot, type BotOptions } from './core/bot.js';
+import type { Forge } from './forge/forge.js';
+import { forgeFromConfig } from './forge/from-config.js';
 import type { Logger } from './core/logger.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createWebApp } from './web/app.js';
+import { VERSION } from './version.js';
 import { listen, type RunningServer } from './web/server.js';
 
 export interface AppOptions {
@@ -13,6 +17,9 @@ export interface AppOptions {
   log: Logger;
   chat?: 'wechaty' | 'stdio';
   io?: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+  /** Replaces the forge built from the configuration (tests, benchmarks). */
+  forge?: Forge;
+  worker?: BotOptions['worker'];
 }
 
 export interface App {
@@ -41,6 +48,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     admins: config.admins,
     locale: config.locale,
+    services: { ...servicesFromConfig(config, VERSION), forge: options.forge ?? forgeFromConfig(config, log) },
+    worker: options.worker,
   });
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;

@@ -2,10 +2,11 @@ import { Command, Option } from 'commander';
 import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { startCommand } from './start.js';
+import { VERSION } from '../version.js';
 
 const program = new Command('osschat')
   .description('OSSChat: turns community chat groups into issues, answers and a searchable archive')
-  .version('0.1.0')
+  .version(VERSION)
   .showHelpAfterError();
 
 program

@@ -29,15 +29,19 @@ function renderKey(key: string, schema: JsonSchema, depth: number): string {
   const examples = schema.examples as unknown[] | undefined;
   const example = examples?.[0] !== undefined ? commented(stringify({ [key]: examples[0] }), indent) : '';
   if (schema.default !== undefined) {
-    return `${comment}${example}${indent}${stringify({ [key]: schema.default }).trimEnd()}\n`;
+    return `${comment}${example}${indented(stringify({ [key]: schema.default }), indent)}`;
   }
   return `${comment}${example || `${indent}# ${key}:\n`}`;
 }
 
 function commented(yaml: string, indent: string): string {
+  return indented(yaml, `${indent}# `);
+}
+
+function indented(yaml: string, prefix: string): string {
   return yaml
     .trimEnd()
     .split('\n')
-    .map((line) => `${indent}# ${line}\n`)
+    .map((line) => `${prefix}${line}\n`)
     .join('');
 }

@@ -51,6 +51,10 @@ const chat = z.strictObject({
     .regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and dashes')
     .default('stdio')
     .describe('Platform name stored with rooms and members when the stdio adapter bridges another platform'),
+  botNames: z
+    .array(z.string().min(1))
+    .default(['OSSChat'])
+    .describe('Names the bot answers to in "@name issue 5" (the logged-in WeChat name is added automatically)'),
   wechaty: wechaty.default(wechaty.parse({})),
 });
 
@@ -64,6 +68,42 @@ const github = z.strictObject({
     .default('https://api.github.com')
     .describe('GitHub API base URL (GitHub Enterprise Server or any compatible API). Env: GITHUB_API_URL'),
 });
+
+const labelList = z.array(z.string().min(1));
+
+const issues = z.strictObject({
+  allow: z
+    .enum(['everyone', 'members', 'admins'])
+    .default('everyone')
+    .describe('Who may open issues from chat: everyone, members (listed below, plus admins) or admins'),
+  members: z.array(z.string().min(1)).default([]).describe('Platform member ids allowed when allow is "members"'),
+  defaultCount: z.number().int().min(1).max(1000).default(10).describe('以上开工单 without N takes the messages since the last command, at most this many'),
+  maxCount: z.number().int().min(1).max(1000).default(100).describe('The largest N accepted in 以上N条开工单'),
+  labels: labelList.default([]).describe('Labels put on every issue opened from chat'),
+  categories: z
+    .strictObject({
+      bug: labelList.default(['bug']).describe('Labels for #缺陷 / #bug'),
+      feature: labelList.default(['enhancement']).describe('Labels for #需求 / #feature'),
+      docs: labelList.default(['documentation']).describe('Labels for #文档 / #docs'),
+      question: labelList.default(['question']).describe('Labels for #帮助 / #question'),
+    })
+    .default({ bug: ['bug'], feature: ['enhancement'], docs: ['documentation'], question: ['question'] }),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai')
+    .describe('Time zone of the times in issue transcripts'),
+  searchDuplicates: z.boolean().default(true).describe('Look for possibly related open issues before filing'),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const log = z.strictObject({
   level: z
@@ -85,6 +125,7 @@ export const configSchema = z
     web: web.default(web.parse({})),
     chat: chat.default(chat.parse({})),
     github: github.default(github.parse({})),
+    issues: issues.default(issues.parse({})),
     log: log.default(log.parse({})),
   })
   .superRefine(requireSecrets);

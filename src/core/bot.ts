@@ -62,12 +62,12 @@ export function createBot(options: BotOptions): Bot {
   });
 
   const localeOf = (room: Room): Locale => room.locale ?? services.roomSettings(room).locale ?? options.locale ?? 'zh-CN';
-  const contextOf = (recorded: RecordedMessage) => {
+  const contextOf = (recorded: RecordedMessage, attempt = 1) => {
     const locale = localeOf(recorded.room);
-    const deps = { store, services, log, t: translator(locale), locale, isAdmin: admins.has(recorded.sender.externalId), wake: () => worker.wake() };
+    const deps = { store, services, log, t: translator(locale), locale, isAdmin: admins.has(recorded.sender.externalId), attempt, wake: () => worker.wake() };
     return createContext(recorded, deps);
   };
-  const contextFor = async (messageId: number): Promise<ChatContext> => contextOf(await loadRecorded(store, messageId));
+  const contextFor = async (messageId: number, attempt: number): Promise<ChatContext> => contextOf(await loadRecorded(store, messageId), attempt);
 
   const worker = new OutboxWorker({
     ...options.worker,

@@ -12,6 +12,8 @@ export interface ChatContext {
   readonly message: StoredMessage;
   readonly locale: Locale;
   readonly isAdmin: boolean;
+  /** 1 on the first run; higher when the outbox runs the command again (after a crash or an outage). */
+  readonly attempt: number;
   readonly store: Store;
   readonly services: Services;
   readonly log: Logger;
@@ -29,6 +31,7 @@ export interface ContextDeps {
   t: Translate;
   locale: Locale;
   isAdmin: boolean;
+  attempt: number;
   /** Tells the outbox worker new jobs are waiting. */
   wake: () => void;
 }

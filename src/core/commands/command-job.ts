@@ -9,10 +9,10 @@ export interface CommandJobPayload {
 }
 
 /** Runs a stored command message: the outbox retries it after a crash or a forge outage. */
-export function commandJob(commands: readonly Command<any>[], contextFor: (messageId: number) => Promise<ChatContext>, botNames: readonly string[]): JobHandler {
+export function commandJob(commands: readonly Command<any>[], contextFor: (messageId: number, attempt: number) => Promise<ChatContext>, botNames: readonly string[]): JobHandler {
   return {
     async run(job: OutboxJob) {
-      const ctx = await contextFor((job.payload as CommandJobPayload).messageId);
+      const ctx = await contextFor((job.payload as CommandJobPayload).messageId, job.attempts);
       const info: ParseInfo = { quoting: Boolean(ctx.message.replyTo), botNames };
       const found = findCommand(commands, ctx.message.text, info);
       if (!found) throw new OsschatError('bad-input', `message ${ctx.message.id} is no longer a command`);
@@ -22,7 +22,9 @@ export function commandJob(commands: readonly Command<any>[], contextFor: (messa
     },
     async onFailure(job, error) {
       if (error instanceof OsschatError && error.options.told) return;
-      const ctx = await contextFor((job.payload as CommandJobPayload).messageId);
+      const ctx = await contextFor((job.payload as CommandJobPayload).messageId, job.attempts);
+      const command = commands.find((candidate) => candidate.name === ctx.message.command);
+      if (command?.onFailure) return command.onFailure(ctx, error, job.attempts);
       await ctx.reply(ctx.t('command.failed', { command: ctx.message.command ?? '' }));
     },
   };

@@ -22,6 +22,8 @@ export interface Command<Args = unknown> {
   /** Arguments when `text` is this command, `undefined` when it is not. */
   parse(text: string, info: ParseInfo): Args | undefined;
   run(ctx: ChatContext, args: Args): Promise<void>;
+  /** Tells the room the command failed for good (the outbox gave up); a generic apology otherwise. */
+  onFailure?(ctx: ChatContext, error: unknown, attempts: number): Promise<void>;
 }
 
 export function findCommand(commands: readonly Command<any>[], text: string, info: ParseInfo): { command: Command<any>; args: unknown } | undefined {

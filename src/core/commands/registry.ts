@@ -1,4 +1,6 @@
+import { openIssueCommand } from '../issue/open-issue.command.js';
+import { bindCommand } from './bind.command.js';
 import type { Command } from './command.js';
 
-/** The command table. Each feature adds its rows here (chat → issue, subscriptions, FAQ admin…). */
-export const commands: readonly Command<any>[] = [];
+/** The command table: the first row whose parser accepts a message runs it. */
+export const commands: readonly Command<any>[] = [openIssueCommand, bindCommand];

@@ -68,22 +68,26 @@ export function renderRepo(urls: Urls, state: GitHubState, repo: string): Record
     homepage: null,
     language: 'TypeScript',
     ...counters(openIssues),
-    default_branch: 'main',
-    has_issues: true,
-    has_projects: true,
-    has_wiki: true,
-    has_pages: false,
-    has_downloads: true,
-    has_discussions: false,
-    archived: false,
-    disabled: false,
-    license: null,
-    topics: [],
-    pushed_at: '2024-01-01T00:00:00Z',
-    created_at: '2020-01-01T00:00:00Z',
-    updated_at: '2024-01-01T00:00:00Z',
+    ...SETTINGS,
   };
 }
+
+const SETTINGS = {
+  default_branch: 'main',
+  has_issues: true,
+  has_projects: true,
+  has_wiki: true,
+  has_pages: false,
+  has_downloads: true,
+  has_discussions: false,
+  archived: false,
+  disabled: false,
+  license: null,
+  topics: [],
+  pushed_at: '2024-01-01T00:00:00Z',
+  created_at: '2020-01-01T00:00:00Z',
+  updated_at: '2024-01-01T00:00:00Z',
+};
 
 function counters(openIssues: number): Record<string, number> {
   return {

@@ -23,7 +23,7 @@ export function renderSimpleUser(urls: Urls, login: string): Record<string, unkn
     avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
     gravatar_id: '',
     url: api,
-    html_url: `${urls.html}/${login}`,
+    html_url: login.endsWith('[bot]') ? `${urls.html}/apps/${login.slice(0, -5)}` : `${urls.html}/${login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -1,6 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { normalizeSchema } from './normalize-schema.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compileSchema as compile } from './schema-compiler.js';
 import { loadSpec, resolveParameter, type JsonSchema, type Parameter } from './openapi-spec.js';
 import type { RouteMatch } from './route-matcher.js';
 
@@ -23,26 +22,8 @@ interface OperationValidators {
   parameters: Parameter[];
 }
 
-const COMPONENTS_ID = 'https://api.github.com/openapi.json';
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-let ajv: Ajv | undefined;
 const cache = new Map<string, OperationValidators>();
 const responseCache = new Map<string, ValidateFunction | null>();
-
-/** The shared ajv instance, with GitHub's component schemas registered once. */
-function getAjv(): Ajv {
-  if (ajv) return ajv;
-  ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-  addFormats(ajv);
-  for (const name of ['timestamp', 'repo.nwo']) ajv.addFormat(name, true);
-  const schemas = normalizeSchema(loadSpec().components.schemas);
-  ajv.addSchema({ $id: COMPONENTS_ID, components: { schemas } });
-  return ajv;
-}
-
-function compile(schema: unknown): ValidateFunction {
-  return getAjv().compile(normalizeSchema(schema, COMPONENTS_ID) as JsonSchema);
-}
 
 function paramsSchema(parameters: Parameter[], location: 'path' | 'query'): JsonSchema {
   const own = parameters.filter((p) => p.in === location);

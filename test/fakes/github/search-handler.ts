@@ -45,6 +45,12 @@ function rank(ctx: HandlerContext, scored: { issue: IssueRecord; score: number }
   return [...scored].sort((a, b) => bySort * (key(a) - key(b)) || Date.parse(b.issue.updatedAt) - Date.parse(a.issue.updatedAt));
 }
 
+/** `issue-search-result-item` documents `body` as a string, never null: leave it out instead. */
+function searchItem(issue: Record<string, unknown>, score: number): Record<string, unknown> {
+  const { body, ...rest } = issue;
+  return { ...rest, ...(body === null ? {} : { body }), score: Math.max(score, 1) };
+}
+
 const searchIssues: Handler = (ctx) => {
   const q = ctx.query.get('q') ?? '';
   const query = parseSearchQuery(q);
@@ -53,7 +59,7 @@ const searchIssues: Handler = (ctx) => {
   const visible = ctx.state.allIssues().filter((i) => canSee(ctx.caller, i.repo));
   const scored = visible.map((issue) => ({ issue, score: scoreIssue(query, issue) })).filter((x) => x.score >= 0);
   const page = paginate(rank(ctx, scored), ctx.requestUrl);
-  const items = page.items.map(({ issue, score }) => ({ ...renderIssue(ctx.urls, ctx.state, issue), score: Math.max(score, 1) }));
+  const items = page.items.map(({ issue, score }) => searchItem(renderIssue(ctx.urls, ctx.state, issue), score));
   return { status: 200, body: { total_count: scored.length, incomplete_results: false, items, search_type: 'lexical' }, headers: page.headers };
 };
 

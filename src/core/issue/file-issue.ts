@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { ChatContext } from '../context.js';
+import type { IssueCategory } from '../services.js';
+import type { IssueLink, StoredMessage } from '../types.js';
+import type { Forge, ForgeIssue } from '../../forge/forge.js';
+import { draftIssue, type RelatedIssue } from './draft-issue.js';
+import { searchTerms } from './search-terms.js';
+
+export interface IssueRequest {
+  repo: string;
+  messages: StoredMessage[];
+  title?: string;
+  category?: IssueCategory;
+  attempt: number;
+}
+
+export interface Filed {
+  link: IssueLink;
+  related: RelatedIssue[];
+}
+
+/** A key no other room, platform or deployment shares: it marks the issue body for crash recovery. */
+function idempotencyKey(ctx: ChatContext): string {
+  const source = `${ctx.room.platform}\u0000${ctx.room.externalId}\u0000${ctx.message.platformMsgId}`;
+  return `chat-${createHash('sha256').update(source).digest('hex').slice(0, 24)}`;
+}
+
+/** Drafts the issue, looks for duplicates, creates it once (finding it again after a crash) and stores the link. */
+export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRequest): Promise<Filed> {
+  const names = await senderNames(ctx, request.messages);
+  const draftOf = (related: RelatedIssue[]) =>
+    draftIssue({
+      messages: request.messages.map((m) => ({ senderName: names.get(m.senderId) ?? '?', text: m.text, kind: m.kind, ts: m.ts })),
+      title: request.title,
+      roomName: ctx.room.kind === 'group' ? (ctx.room.topic ?? ctx.room.externalId) : '',
+      requester: ctx.sender.name ?? ctx.sender.externalId,
+      requestedAt: ctx.message.ts,
+      timeZone: ctx.services.issues.timeZone,
+      locale: ctx.locale,
+      version: ctx.services.version,
+      marker: idempotencyKey(ctx),
+      related,
+    });
+  const related = await possibleDuplicates(ctx, forge, request.repo, draftOf([]).title);
+  const draft = draftOf(related);
+  const issue = (request.attempt > 1 ? await findEarlier(ctx, forge, request.repo) : undefined) ?? (await forge.createIssue({ repo: request.repo, ...draft, labels: labelsFor(ctx, request.category) }));
+  const link = await ctx.store.issueLinks.insert({
+    roomId: ctx.room.id,
+    repo: request.repo,
+    issueNumber: issue.number,
+    issueUrl: issue.url,
+    title: issue.title,
+    commandMessageId: ctx.message.id,
+    firstMessageId: request.messages[0]?.id ?? null,
+    lastMessageId: request.messages[request.messages.length - 1]?.id ?? null,
+    messageCount: request.messages.length,
+  });
+  return { link, related };
+}
+
+function findEarlier(ctx: ChatContext, forge: Forge, repo: string): Promise<ForgeIssue | undefined> {
+  // The first attempt may have created the issue and crashed before storing the link.
+  const since = new Date(ctx.message.ts.getTime() - 10 * 60_000);
+  return forge.findIssueByMarker(repo, `<!-- osschat:${idempotencyKey(ctx)} -->`, since);
+}
+
+async function possibleDuplicates(ctx: ChatContext, forge: Forge, repo: string, title: string): Promise<RelatedIssue[]> {
+  const terms = searchTerms(title);
+  if (!ctx.services.issues.searchDuplicates || terms.length === 0) return [];
+  try {
+    return (await forge.searchIssues(repo, terms, 3)).map(({ number, title: text, url }) => ({ number, title: text, url }));
+  } catch (error) {
+    ctx.log.warn({ err: error, repo }, 'duplicate search failed; filing anyway');
+    return [];
+  }
+}
+
+function labelsFor(ctx: ChatContext, category: IssueCategory | undefined): string[] {
+  const { labels, categories } = ctx.services.issues;
+  return [...new Set([...labels, ...(category ? categories[category] : [])])];
+}
+
+async function senderNames(ctx: ChatContext, messages: StoredMessage[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  for (const id of new Set(messages.map((m) => m.senderId))) {
+    const member = await ctx.store.members.findById(id);
+    names.set(id, member?.name ?? member?.externalId ?? '?');
+  }
+  return names;
+}

@@ -1,0 +1,19 @@
+import type { ChatContext } from '../context.js';
+import { OsschatError } from '../errors.js';
+
+/** What the group is told when the forge refuses for a reason a person must fix; undefined for a retryable error. */
+export async function forgeAdvice(ctx: ChatContext, error: unknown, repo: string): Promise<string | undefined> {
+  if (!(error instanceof OsschatError) || error.retryable) return undefined;
+  switch (error.code) {
+    case 'forge-unauthorized':
+      return ctx.t('issue.unauthorized');
+    case 'forge-forbidden':
+      return ctx.t('issue.forbidden', { repo });
+    case 'forge-not-installed':
+      return ctx.t('issue.notInstalled', { repo, url: (await ctx.services.forge?.installUrl?.()) ?? '' });
+    case 'forge-not-found':
+      return ctx.t('issue.notFound', { repo });
+    default:
+      return ctx.t('issue.invalid', { detail: error.message });
+  }
+}

@@ -1,0 +1,75 @@
+import type { Command } from '../commands/command.js';
+import { boundRepo } from '../commands/bind.command.js';
+import type { ChatContext } from '../context.js';
+import { OsschatError } from '../errors.js';
+import { fileIssue, type Filed } from './file-issue.js';
+import { forgeAdvice } from './forge-advice.js';
+import { parseIssueCommand, type IssueCommandParse } from './parse-issue-command.js';
+import { selectMessages, type Selection } from './select-messages.js';
+
+type Args = IssueCommandParse;
+
+function mayOpen(ctx: ChatContext): boolean {
+  const { allow, members } = ctx.services.issues;
+  if (allow === 'everyone' || ctx.isAdmin) return true;
+  return allow === 'members' && members.includes(ctx.sender.externalId);
+}
+
+function malformedReply(ctx: ChatContext, args: Extract<Args, { ok: false }>): string {
+  if (args.error === 'bad-count') return ctx.t('issue.badCount', { detail: args.detail ?? '' });
+  if (args.error === 'missing-quote') return ctx.t('issue.needQuote');
+  return ctx.t('issue.usage');
+}
+
+function selectionReply(ctx: ChatContext, selection: Extract<Selection, { ok: false }>): string {
+  if (selection.reason === 'too-many') return ctx.t('issue.tooMany', { max: ctx.services.issues.maxCount });
+  return selection.reason === 'quoted-missing' ? ctx.t('issue.quotedMissing') : ctx.t('issue.nothing');
+}
+
+async function run(ctx: ChatContext, args: Args): Promise<void> {
+  if (!args.ok) return ctx.reply(malformedReply(ctx, args));
+  if (!mayOpen(ctx)) return ctx.reply(ctx.t('issue.notAllowed', { who: ctx.t(ctx.services.issues.allow === 'admins' ? 'issue.who.admins' : 'issue.who.members') }));
+  const repo = boundRepo(ctx);
+  if (!repo) return ctx.reply(ctx.t('issue.unbound'));
+  const forge = ctx.services.forge;
+  if (!forge) return ctx.reply(ctx.t('issue.noCredentials'));
+  const selection = await selectMessages(ctx, args.count);
+  if (!selection.ok) return ctx.reply(selectionReply(ctx, selection));
+  const existing = await ctx.store.issueLinks.findByCommand(ctx.message.id);
+  const filed: Filed = existing
+    ? { link: existing, related: [] }
+    : await fileIssue(ctx, forge, { repo, messages: selection.messages, title: args.title, category: args.category, attempt: ctx.attempt }).catch(async (error: unknown) => {
+        const advice = await forgeAdvice(ctx, error, repo);
+        if (!advice) throw error;
+        await ctx.reply(advice);
+        throw new OsschatError((error as OsschatError).code, (error as Error).message, { told: true, cause: error });
+      });
+  await ctx.reply(await createdReply(ctx, filed, selection, args.count === 'default'));
+}
+
+async function createdReply(ctx: ChatContext, filed: Filed, selection: Extract<Selection, { ok: true }>, byDefault: boolean): Promise<string> {
+  const { link, related } = filed;
+  const lines = [ctx.t('issue.created', { number: link.issueNumber, title: link.title, url: link.issueUrl })];
+  if (byDefault) lines.push(ctx.t('issue.tookDefault', { count: link.messageCount, people: await people(ctx, selection) }));
+  else if (selection.wanted && selection.messages.length < selection.wanted) lines.push(ctx.t('issue.tookFewer', { count: selection.messages.length, wanted: selection.wanted }));
+  if (related.length) lines.push(ctx.t('issue.related', { list: related.map((issue) => `#${issue.number} ${issue.title}`).join(ctx.locale === 'zh-CN' ? '；' : '; ') }));
+  return lines.join('\n');
+}
+
+async function people(ctx: ChatContext, selection: Extract<Selection, { ok: true }>): Promise<string> {
+  const names: string[] = [];
+  for (const id of new Set(selection.messages.map((m) => m.senderId))) names.push((await ctx.store.members.findById(id))?.name ?? '?');
+  return names.join(ctx.locale === 'zh-CN' ? '、' : ', ');
+}
+
+export const openIssueCommand: Command<Args> = {
+  name: 'issue',
+  usage: { 'zh-CN': '以上N条开工单[：标题][ #缺陷]', en: '/issue N [title] [#bug]' },
+  help: { 'zh-CN': '把前面 N 条消息开成 GitHub 工单', en: 'open a GitHub issue from the last N messages' },
+  permission: 'anyone',
+  parse: (text, info) => parseIssueCommand(text, { botNames: info.botNames, quoting: info.quoting }),
+  run,
+  async onFailure(ctx, _error, attempts) {
+    await ctx.reply(ctx.t('issue.failed', { attempts }));
+  },
+};
