@@ -40,6 +40,11 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
   const store = await openStore(config.database.url);
+  // SQLite means one process: a job still marked running was cut off by a crash and is due again.
+  if (store.dialect === 'sqlite') {
+    const released = await store.outbox.releaseRunning();
+    if (released) log.warn({ jobs: released }, 'outbox: resuming jobs interrupted by the last stop');
+  }
   const adapter = await createChatAdapter(options);
   const bot = createBot({
     store,
@@ -49,7 +54,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     admins: config.admins,
     locale: config.locale,
     services: { ...servicesFromConfig(config, VERSION), forge: options.forge ?? forgeFromConfig(config, log) },
-    worker: options.worker,
+    worker: options.worker ?? workerSettings(config),
   });
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;
@@ -90,4 +95,9 @@ async function createChatAdapter(options: AppOptions): Promise<ChatAdapter> {
   // Loaded on demand: Wechaty and its puppets are heavy and unused by the stdio bridge.
   const { startWechatyAdapter } = await import('./chat/wechaty/from-config.js');
   return startWechatyAdapter(config.chat.wechaty, log);
+}
+
+function workerSettings(config: Config): BotOptions['worker'] {
+  const { maxAttempts, retryBaseMs } = config.outbox;
+  return { maxAttempts, backoff: (attempt) => Math.min(retryBaseMs * 2 ** (attempt - 1), 10 * 60_000) };
 }

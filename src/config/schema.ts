@@ -67,6 +67,14 @@ const github = z.strictObject({
     .url()
     .default('https://api.github.com')
     .describe('GitHub API base URL (GitHub Enterprise Server or any compatible API). Env: GITHUB_API_URL'),
+  retries: z.number().int().min(0).max(10).default(3).describe('Retries of a GitHub call that failed with 5xx or a network error, before the outbox takes over'),
+  retryBaseMs: z.number().int().min(1).default(1000).describe('Base delay of those retries: waits 1, 4, 9… times this'),
+  timeoutMs: z.number().int().min(100).default(30_000).describe('Time budget of one GitHub call, retries included'),
+});
+
+const outbox = z.strictObject({
+  maxAttempts: z.number().int().min(1).max(100).default(8).describe('Attempts of a durable job (issue creation, a message to send) before it is marked failed'),
+  retryBaseMs: z.number().int().min(1).default(2000).describe('Delay before the 2nd attempt; each later one waits twice as long (at most 10 minutes)'),
 });
 
 const labelList = z.array(z.string().min(1));
@@ -126,6 +134,7 @@ export const configSchema = z
     chat: chat.default(chat.parse({})),
     github: github.default(github.parse({})),
     issues: issues.default(issues.parse({})),
+    outbox: outbox.default(outbox.parse({})),
     log: log.default(log.parse({})),
   })
   .superRefine(requireSecrets);

@@ -20,8 +20,8 @@ export interface NewIssue {
 export interface Forge {
   readonly name: string;
   createIssue(issue: NewIssue): Promise<ForgeIssue>;
-  /** The issue created since `since` by this forge account whose body contains `marker`. */
-  findIssueByMarker(repo: string, marker: string, since: Date): Promise<ForgeIssue | undefined>;
+  /** Issues (not pull requests) this forge account opened in `repo` since `since`, newest first, with their bodies. */
+  recentIssuesByMe(repo: string, since: Date): Promise<(ForgeIssue & { body: string })[]>;
   /** Open issues of `repo` matching the search terms, best first. */
   searchIssues(repo: string, terms: string[], limit: number): Promise<ForgeIssue[]>;
   /** Where an admin installs the App on a repository, when the forge authenticates as an App. */

@@ -5,7 +5,7 @@ import {
   countMessages, editMessage, findMessage, findMessageById, findQuotedMessage, insertMessages, lastCommandBefore,
   messageRevisions, messagesBefore, recallMessage, recentMessages, streamRoomMessages,
 } from './repositories/message.repository.js';
-import { claimDueJobs, completeJob, countJobs, enqueueJob, failJob, listJobs, nextAttemptAt } from './repositories/outbox.repository.js';
+import { claimDueJobs, completeJob, countJobs, enqueueJob, failJob, listJobs, nextAttemptAt, releaseRunningJobs } from './repositories/outbox.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
 import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
@@ -57,6 +57,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
       counts: () => countJobs(db),
       nextAttemptAt: () => nextAttemptAt(db),
       list: (status) => listJobs(db, status),
+      releaseRunning: () => releaseRunningJobs(db),
     },
   };
 }

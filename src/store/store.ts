@@ -108,6 +108,8 @@ export interface OutboxRepository {
   /** When the earliest pending job is due, if any job is pending. */
   nextAttemptAt(): Promise<Date | undefined>;
   list(status?: OutboxStatus): Promise<OutboxJob[]>;
+  /** Makes every running job due now: for a single-process deployment starting after a crash. */
+  releaseRunning(): Promise<number>;
 }
 
 export interface IssueLinkRepository {

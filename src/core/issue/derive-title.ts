@@ -34,7 +34,7 @@ function isRepeatOf(s: string, word: string): boolean {
   return s.length % word.length === 0 && word.repeat(s.length / word.length) === s;
 }
 
-/** True for text that says nothing an issue could be named after: acks, greetings, emoji, placeholders, bare links. */
+// Acks, greetings, emoji, placeholders and bare links say nothing an issue could be named after.
 function isFiller(text: string): boolean {
   const core = text.replace(PLACEHOLDER, '').replace(URL, '').toLowerCase()
     .replace(/[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\p{Mn}\p{Me}\s]/gu, '');

@@ -3,7 +3,7 @@ import type { ChatContext } from '../context.js';
 import type { IssueCategory } from '../services.js';
 import type { IssueLink, StoredMessage } from '../types.js';
 import type { Forge, ForgeIssue } from '../../forge/forge.js';
-import { draftIssue, type RelatedIssue } from './draft-issue.js';
+import { draftIssue, findMarker, type RelatedIssue } from './draft-issue.js';
 import { searchTerms } from './search-terms.js';
 
 export interface IssueRequest {
@@ -58,10 +58,11 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
   return { link, related };
 }
 
-function findEarlier(ctx: ChatContext, forge: Forge, repo: string): Promise<ForgeIssue | undefined> {
-  // The first attempt may have created the issue and crashed before storing the link.
+/** An earlier attempt may have created the issue and crashed before storing the link: its body's last line says so. */
+async function findEarlier(ctx: ChatContext, forge: Forge, repo: string): Promise<ForgeIssue | undefined> {
   const since = new Date(ctx.message.ts.getTime() - 10 * 60_000);
-  return forge.findIssueByMarker(repo, `<!-- osschat:${idempotencyKey(ctx)} -->`, since);
+  const key = idempotencyKey(ctx);
+  return (await forge.recentIssuesByMe(repo, since)).find((issue) => findMarker(issue.body) === key);
 }
 
 async function possibleDuplicates(ctx: ChatContext, forge: Forge, repo: string, title: string): Promise<RelatedIssue[]> {

@@ -30,7 +30,7 @@ function closesFence(fence: Fence, line: string): boolean {
   return run !== undefined && run.startsWith(fence.char) && run.length >= fence.length;
 }
 
-/** Code spans (verbatim) and the text between them; an unmatched backtick run stays text. */
+// An unmatched backtick run stays text (and is escaped there).
 function splitCodeSpans(line: string): Part[] {
   const parts: Part[] = [];
   const runs = [...line.matchAll(/`+/g)];

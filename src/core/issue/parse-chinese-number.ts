@@ -43,7 +43,7 @@ function finishSection(state: SectionState): number | undefined {
   return state.total + (state.unit === Infinity ? state.digit : (state.digit * state.unit) / 10);
 }
 
-/** Below 一万: digits and the units 十 百 千, with 零 for a skipped unit. */
+// Below 一万: digits and the units 十 百 千, with 零 for a skipped unit.
 function parseSection(text: string): number | undefined {
   const state: SectionState = { total: 0, unit: Infinity, zero: false };
   let first = true;

@@ -21,7 +21,7 @@ export interface IssueCommandOptions {
 type Form = 'zh' | 'zh-bare' | 'slash' | 'mention';
 interface Head {
   form: Form;
-  /** The number as written, if any. */
+  // The number as written, if any.
   token?: string;
   tail: string;
 }
@@ -80,7 +80,7 @@ function cleanTitle(text: string): string | undefined {
   return /^[\p{P}\p{S}\s]*$/u.test(title) ? undefined : title;
 }
 
-/** The title part of a tail, `undefined` for ordinary chat, or an error for a broken command. */
+// `undefined` means the tail makes the message ordinary chat after all.
 function titleOf(head: Head, rest: string): { title?: string } | IssueCommandParse | undefined {
   if (rest.trim() === '') return {};
   if (QUESTION.test(rest)) return undefined;
@@ -128,15 +128,16 @@ function finish(head: Head, quoting: boolean): Outcome {
  *   quoting or not. `/issue5` is read as `/issue 5`; `/issue5x` is `bad-form`.
  * - `@bot issue [N] [title]` → as `/issue`, except that without N it is `'quoted'` when quoting.
  * - Category tags at the start or end of the tail (`#缺陷 #需求 #文档 #帮助`, `#bug #feature #docs
- *   #question`, case-insensitive) set `category`; two different ones are `bad-form`, a lone unknown
- *   `#tag` is `bad-form`.
+ *   #question`, case-insensitive, and a few synonyms such as #错误 #功能 #enhancement #help) set
+ *   `category` and leave the title; two different ones are `bad-form`, a lone unknown `#tag` is
+ *   `bad-form`; `#123` is title text.
  * - A bare command ending in ？ (`以上五条开工单？`) is a question, so `undefined`.
  * - N of 0, negative, decimal, or not a number (几, 好多, 十十) is `bad-count` with N as `detail`.
  *   Large N is returned as is: the caller enforces its maximum.
  */
 export function parseIssueCommand(text: string, options: IssueCommandOptions): IssueCommandParse | undefined {
   const clean = text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim();
-  const { text: body, mentioned } = stripBotMention(clean, options.botNames);
+  const { text: body, mentioned } = stripBotMention(clean.replace(SOFT_END, '').replace(THANKS_END, ''), options.botNames);
   const command = body.replace(SOFT_END, '').replace(THANKS_END, '');
   const head = matchHead(command, mentioned);
   return head ? finish(head, options.quoting) : undefined;

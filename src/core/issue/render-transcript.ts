@@ -21,7 +21,7 @@ const WORDS = {
   en: { unknown: '(unknown)', empty: '(empty message)', none: '(no messages)', omitted: (n: number) => `(${n} more messages left out: the issue would be too long)` },
 } as const;
 
-/** Every line of `text` behind `> `, blank lines as a bare `>` so the quote does not break. */
+// Blank lines become a bare `>` so the quote does not break.
 function quote(text: string): string {
   return text.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
 }

@@ -12,7 +12,7 @@ export interface ClientOptions {
   log: Logger;
   /** Retries of 5xx and network errors inside one call (Octokit's retry plugin). */
   retries?: number;
-  /** Seconds; the retry plugin waits (retryCount + 1)² × this between tries. */
+  /** Milliseconds; the retry plugin waits (retryCount + 1)² × this between tries, throttling retry-after × this / 1000. */
   retryAfterBaseValue?: number;
   /** GitHub's advised request spacing and rate-limit waits; the outbox retries whatever it gives up. */
   throttle?: boolean;
@@ -32,8 +32,8 @@ export function createClient(options: ClientOptions, auth: Auth): GitHubClient {
     baseUrl: options.apiUrl.replace(/\/$/, ''),
     userAgent: 'osschat',
     ...('token' in auth ? { auth: auth.token } : { authStrategy: createAppAuth, auth }),
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1 },
-    throttle: { enabled: options.throttle ?? true, onRateLimit: onLimit, onSecondaryRateLimit: onLimit },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
+    throttle: { enabled: options.throttle ?? true, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000, onRateLimit: onLimit, onSecondaryRateLimit: onLimit },
     log: { debug: () => undefined, info: () => undefined, warn: (message: string) => options.log.warn({}, message), error: (message: string) => options.log.error({}, message) },
   });
 }

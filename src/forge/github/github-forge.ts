@@ -47,12 +47,11 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
         const { data } = await client.rest.issues.create({ ...split(issue.repo), title: issue.title, body: issue.body, labels: issue.labels, request: request() });
         return toIssue(data);
       }),
-    findIssueByMarker: (repo, marker, since) =>
-      call(repo, 'find issue', async (client) => {
+    recentIssuesByMe: (repo, since) =>
+      call(repo, 'list recent issues', async (client) => {
         const creator = await access.login(client);
         const { data } = await client.rest.issues.listForRepo({ ...split(repo), state: 'all', since: since.toISOString(), sort: 'created', direction: 'desc', per_page: 100, ...(creator ? { creator } : {}), request: request() });
-        const found = data.find((issue) => !issue.pull_request && issue.body?.includes(marker));
-        return found && toIssue(found);
+        return data.filter((issue) => !issue.pull_request).map((issue) => ({ ...toIssue(issue), body: issue.body ?? '' }));
       }),
     searchIssues: (repo, terms, limit) =>
       call(repo, 'search issues', async (client) => {

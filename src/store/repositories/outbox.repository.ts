@@ -108,3 +108,12 @@ export async function listJobs(db: Db, status?: OutboxStatus): Promise<OutboxJob
   if (status) query = query.where('status', '=', status);
   return (await query.execute()).map(toJob);
 }
+
+export async function releaseRunningJobs(db: Db, now = Date.now()): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', locked_until: null, next_attempt_at: now, updated_at: now })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

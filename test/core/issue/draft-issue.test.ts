@@ -23,7 +23,7 @@ const base: DraftInput = {
 const draft = (over: Partial<DraftInput> = {}) => draftIssue({ ...base, ...over });
 const transcriptOf = (body: string) => body.slice(0, body.lastIndexOf('\n\n---\n\n'));
 
-/** Every transcript line is a header, a blank line or a quote line, and headers stand alone. */
+// Every transcript line is a header, a blank line or a quote line, and headers stand alone.
 function expectContained(body: string): void {
   const lines = transcriptOf(body).split('\n');
   lines.forEach((line, i) => {

@@ -41,6 +41,12 @@ describe('escapeMentions', () => {
   });
 });
 
+describe('escapeMentions with escapeRest', () => {
+  it('escapes everything but the mentions', () => {
+    expect(escapeMentions('a_b @alice_x *c*', (s) => s.replace(/[_*]/g, '\\$&'))).toBe('a\\_b `@alice_x` \\*c\\*');
+  });
+});
+
 describe('neutraliseMarkdown', () => {
   it.each([
     ['# 标题', '\\# 标题'],
