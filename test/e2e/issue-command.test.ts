@@ -167,15 +167,18 @@ describe('GitHub failures', () => {
   it('finds the issue an interrupted attempt created instead of opening a second one', async () => {
     h = await issueHarness();
     // GitHub creates the issue but the answer never arrives (the connection drops).
-    h.github.faults.next({ drop: true, match: { method: 'POST', path: /\/issues$/ } });
+    h.github.faults.next({ dropAfter: true, match: { method: 'POST', path: /\/issues$/ } });
     await h.say('created but unanswered');
     await h.say('/issue 1');
     expect(issues()).toHaveLength(1);
     expect(lastReply()).toContain('已创建工单 #1');
+    const posts = h.github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues'));
+    expect(posts).toHaveLength(1);
+    expect(h.github.requests.some((r) => r.method === 'GET' && r.path === '/repos/octo/hello/issues')).toBe(true);
   });
 
   it('tells the group when GitHub stays down, keeping the job as failed', async () => {
-    h = await issueHarness();
+    h = await issueHarness({ maxAttempts: 4 });
     for (let i = 0; i < 20; i++) h.github.faults.next({ status: 503, match: { method: 'POST', path: /\/issues$/ } });
     await h.say('GitHub is down');
     await h.say('/issue 1');

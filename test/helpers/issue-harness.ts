@@ -23,6 +23,7 @@ export interface HarnessOptions {
   issues?: Partial<IssueSettings>;
   admins?: string[];
   rooms?: Record<string, { repo?: string; locale?: 'zh-CN' | 'en' }>;
+  maxAttempts?: number;
 }
 
 /** The real bot, store (SQLite in memory) and GitHub forge, against the local GitHub-like server. */
@@ -39,7 +40,7 @@ export async function issueHarness(options: HarnessOptions = {}): Promise<Harnes
     botNames: ['OSSChat'],
     version: '9.9.9',
   };
-  const bot = createBot({ store, platform: 'test', log: silentLogger, send: async (m) => void sent.push(m), admins: options.admins, services, worker: { backoff: () => 10, maxAttempts: 4 } });
+  const bot = createBot({ store, platform: 'test', log: silentLogger, send: async (m) => void sent.push(m), admins: options.admins, services, worker: { backoff: () => 10, maxAttempts: options.maxAttempts ?? 8 } });
   let seq = 0;
   return {
     bot,

@@ -44,7 +44,8 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
     name: 'github',
     createIssue: (issue: NewIssue) =>
       call(issue.repo, 'create issue', async (client) => {
-        const { data } = await client.rest.issues.create({ ...split(issue.repo), title: issue.title, body: issue.body, labels: issue.labels, request: request() });
+        // No retry inside the call: GitHub may have created the issue before failing. The outbox retries, looking for it first.
+        const { data } = await client.rest.issues.create({ ...split(issue.repo), title: issue.title, body: issue.body, labels: issue.labels, request: { ...request(), retries: 0 } });
         return toIssue(data);
       }),
     recentIssuesByMe: (repo, since) =>

@@ -15,6 +15,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** Destroy the socket without an answer. */
   drop?: boolean;
+  /** Run the endpoint, then drop the connection: GitHub did the work but the client never hears of it. */
+  dropAfter?: boolean;
   match?: FaultMatch;
   /** Let this many matching requests through before the fault applies. */
   skip?: number;

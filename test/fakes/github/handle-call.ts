@@ -50,7 +50,8 @@ export async function handleCall(call: Call, deps: CallDeps): Promise<Outcome> {
   if (fault?.drop) return { drop: true, operationId };
   const faulted = fault && faultReply(fault);
   if (faulted) return { reply: faulted, operationId };
-  return { reply: answer(call, deps, match, caller, body), operationId };
+  const reply = answer(call, deps, match, caller, body);
+  return fault?.dropAfter ? { drop: true, operationId } : { reply, operationId };
 }
 
 function answer(call: Call, deps: CallDeps, match: RouteMatch, caller: Caller, body: unknown): Reply {
