@@ -41,8 +41,9 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
       marker: idempotencyKey(ctx),
       related,
     });
-  const related = await possibleDuplicates(ctx, forge, request.repo, draftOf([]).title);
-  const draft = draftOf(related);
+  const plain = draftOf([]);
+  const related = await possibleDuplicates(ctx, forge, request.repo, plain.title);
+  const draft = related.length > 0 ? draftOf(related) : plain;
   const issue = (request.attempt > 1 ? await findEarlier(ctx, forge, request.repo) : undefined) ?? (await forge.createIssue({ repo: request.repo, ...draft, labels: labelsFor(ctx, request.category) }));
   const link = await ctx.store.issueLinks.insert({
     roomId: ctx.room.id,

@@ -26,6 +26,8 @@ export interface GitHubServerOptions {
   /** Also check the fake's own 2xx answers against the documented schema (into `responseViolations`). */
   validateResponses?: boolean;
   now?: () => Date;
+  /** Called as each API request arrives (body read, before it is handled): for latency benchmarks. */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 export interface RecordedRequest {
@@ -104,6 +106,7 @@ async function onRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse)
   if (url.pathname.startsWith('/_fake/')) return send(res, handleControl(server, req.method ?? 'GET', url.pathname, rawBody));
   const record = recordOf(req, url, rawBody);
   server.requests.push(record);
+  options.onRequest?.(record);
   const outcome = await handleCall({ method: record.method, url, authorization: req.headers.authorization, rawBody }, callDeps(rt, record));
   if (options.latencyMs) await sleep(options.latencyMs);
   finish(res, record, outcome);
