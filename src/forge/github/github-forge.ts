@@ -70,7 +70,7 @@ class RepoAccess {
   private readonly appClient: GitHubClient | undefined;
   private readonly installations = new Map<string, GitHubClient>();
   private readonly logins = new WeakMap<GitHubClient, Promise<string | undefined>>();
-  private slug: Promise<string | undefined> | undefined;
+  private app: Promise<{ slug?: string; htmlUrl?: string }> | undefined;
 
   constructor(private readonly options: GitHubForgeOptions) {
     if (options.token) this.tokenClient = createClient(options, { token: options.token });
@@ -109,15 +109,21 @@ class RepoAccess {
     return this.logins.get(client)!;
   }
 
-  private appSlug(): Promise<string | undefined> {
-    this.slug ??= this.appClient
-      ? this.appClient.rest.apps.getAuthenticated().then(({ data }) => data?.slug ?? undefined, () => undefined)
-      : Promise.resolve(undefined);
-    return this.slug;
+  private appInfo(): Promise<{ slug?: string; htmlUrl?: string }> {
+    this.app ??= this.appClient
+      ? this.appClient.rest.apps.getAuthenticated().then(({ data }) => ({ slug: data?.slug, htmlUrl: data?.html_url }), () => ({}))
+      : Promise.resolve({});
+    return this.app;
   }
 
+  private async appSlug(): Promise<string | undefined> {
+    return (await this.appInfo()).slug;
+  }
+
+  /** The App's page as GitHub gives it, else derived from the API address. */
   async installUrl(): Promise<string | undefined> {
-    const slug = await this.appSlug();
+    const { slug, htmlUrl } = await this.appInfo();
+    if (htmlUrl) return `${htmlUrl.replace(/\/$/, '')}/installations/new`;
     return slug ? `${webUrlOf(this.options.apiUrl)}/apps/${slug}/installations/new` : undefined;
   }
 }
