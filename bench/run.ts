@@ -1,16 +1,18 @@
 import type { Benchmark } from './benchmark.js';
 import { formatTable } from './format-table.js';
+import { chatIssue } from './chat-issue.js';
 import { ingest } from './ingest.js';
 
 // Informative only: a missed target is printed, not failed; only a crash exits non-zero.
-const benchmarks: Benchmark[] = [ingest];
+const benchmarks: Benchmark[] = [ingest, chatIssue];
 
 async function runOne(benchmark: Benchmark): Promise<boolean> {
   console.log(`\n# ${benchmark.name}`);
   try {
     const report = await benchmark.run();
+    console.log(report.setup);
     console.log(formatTable(report.table));
-    for (const target of report.targets) console.log(`target: ${target.description} ... ${target.met ? 'PASS' : 'MISS'}`);
+    for (const target of report.targets) console.log(`target: ${target.description}: ${target.met ? 'PASS' : 'MISS'}`);
     return true;
   } catch (error) {
     console.error(`${benchmark.name} crashed:`, error);

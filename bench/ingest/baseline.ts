@@ -39,10 +39,7 @@ function insertAll(db: Database.Database, events: readonly ChatMessageEvent[]): 
       if (room && !rooms.has(room.id)) rooms.set(room.id, statements.insertRoom(room.id, room.topic ?? null, now));
       if (!members.has(from.id)) members.set(from.id, statements.member.run('bench', from.id, from.name ?? null, now, now).lastInsertRowid);
     }
-    for (const event of events) {
-      const ts = event.ts.getTime();
-      statements.message.run(rooms.get(event.room!.id), members.get(event.from.id), event.id, event.kind, event.text, ts, event.replyTo ?? null, event.self ? 1 : 0, null, null, now);
-    }
+    for (const event of events) statements.message.run(statements.messageRow(event, rooms.get(event.room!.id)!, members.get(event.from.id)!, now));
   })();
 }
 
@@ -50,13 +47,35 @@ function prepare(db: Database.Database) {
   const room = db.prepare('insert into rooms (platform, external_id, kind, topic, created_at, updated_at) values (?, ?, ?, ?, ?, ?)');
   const topic = db.prepare('insert into room_topics (room_id, topic, changed_at) values (?, ?, ?)');
   const member = db.prepare('insert into members (platform, external_id, name, created_at, updated_at) values (?, ?, ?, ?, ?)');
-  const message = db.prepare(
-    'insert into messages (room_id, sender_id, platform_msg_id, kind, text, ts, reply_to, is_self, recalled_at, edited_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   const insertRoom = (externalId: string, topicText: string | null, now: number) => {
     const id = room.run('bench', externalId, 'group', topicText, now, now).lastInsertRowid;
     if (topicText !== null) topic.run(id, topicText, now);
     return id;
   };
-  return { insertRoom, member, message };
+  return { insertRoom, member, ...messageInsert(db) };
+}
+
+type Id = number | bigint;
+type ColumnValue = (event: ChatMessageEvent, roomId: Id, senderId: Id, now: number) => unknown;
+
+/** What the real path's toRow writes; a column added by a later migration is written as null, as toRow does for an absent value. */
+const MESSAGE_VALUES: Record<string, ColumnValue> = {
+  room_id: (_, roomId) => roomId,
+  sender_id: (_, __, senderId) => senderId,
+  platform_msg_id: (event) => event.id,
+  kind: (event) => event.kind,
+  text: (event) => event.text,
+  ts: (event) => event.ts.getTime(),
+  reply_to: (event) => event.replyTo ?? null,
+  is_self: (event) => (event.self ? 1 : 0),
+  created_at: (_, __, ___, now) => now,
+};
+
+/** One prepared INSERT of every column of `messages` but the id, so the baseline follows the schema. */
+function messageInsert(db: Database.Database) {
+  const columns = (db.pragma('table_info(messages)') as { name: string }[]).map((column) => column.name).filter((name) => name !== 'id');
+  const values = columns.map((name) => MESSAGE_VALUES[name] ?? (() => null));
+  const message = db.prepare(`insert into messages (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+  const messageRow = (event: ChatMessageEvent, roomId: Id, senderId: Id, now: number) => values.map((value) => value(event, roomId, senderId, now));
+  return { message, messageRow };
 }

@@ -8,11 +8,16 @@ import type { Variant } from './variant.js';
 
 const MAX_IN_FLIGHT = 256;
 
-/** A bot on a fresh migrated store, as `osschat start` builds it (no platform, no features). */
+/** A bot with the default commands and no features, on a fresh migrated store. */
 export async function withBot<T>(path: string, work: (bot: Bot) => Promise<T>): Promise<T> {
   const store: Store = await openStore(path);
   try {
-    return await work(createBot({ store, platform: 'bench', send: async () => {}, log: silentLogger }));
+    const bot = createBot({ store, platform: 'bench', send: async () => {}, log: silentLogger });
+    try {
+      return await work(bot);
+    } finally {
+      await bot.stop();
+    }
   } finally {
     await store.close();
   }

@@ -17,7 +17,8 @@ export const stdio: Variant = {
       seconds(async () => {
         const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
         const adapter = createStdioAdapter({ input: Readable.from(chunks), output: sink(), errors: sink(), platform: 'bench', log: silentLogger });
-        await adapter.start(async (event) => void (await bot.handle(event)));
+        // As src/main.ts wires it.
+        await adapter.start((event) => bot.handle(event).then(() => undefined));
         await adapter.finished();
         await bot.drain();
       }),
@@ -25,7 +26,7 @@ export const stdio: Variant = {
   },
 };
 
-/** The input as a pipe delivers it: 64 KiB chunks that split lines anywhere. */
+/** The input as a pipe delivers it: large chunks that split lines anywhere. */
 function jsonLines(events: readonly ChatMessageEvent[]): string[] {
   const text = events.map((event) => `${JSON.stringify(event)}\n`).join('');
   const chunks: string[] = [];
