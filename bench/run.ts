@@ -4,7 +4,9 @@ import { chatIssue } from './chat-issue.js';
 import { ingest } from './ingest.js';
 
 // Informative only: a missed target is printed, not failed; only a crash exits non-zero.
-const benchmarks: Benchmark[] = [ingest, chatIssue];
+const all: Benchmark[] = [ingest, chatIssue];
+const only = process.env.BENCH_ONLY;
+const benchmarks = only ? all.filter((benchmark) => benchmark.name.includes(only)) : all;
 
 async function runOne(benchmark: Benchmark): Promise<boolean> {
   console.log(`\n# ${benchmark.name}`);

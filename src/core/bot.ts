@@ -57,7 +57,7 @@ export function createBot(options: BotOptions): Bot {
   const rooms = new RoomQueues();
   const info = (quoting: boolean) => ({ quoting, botNames: services.botNames });
   const recorder: Recorder = new Recorder(store, options.platform, log, {
-    classify: (event) => findCommand(commands, event.text, info(Boolean(event.replyTo ?? event.quote)))?.command.name,
+    classify: (event, quoting) => findCommand(commands, event.text, info(quoting))?.command.name,
     onJobs: () => worker.wake(),
   });
 
@@ -81,7 +81,7 @@ export function createBot(options: BotOptions): Bot {
     async handle(event) {
       const recorded = await recorder.record(event);
       const message = recorded.type === 'message' ? recorded.message : undefined;
-      if (recorded.type === 'message' && message && !message.isSelf && !message.command) {
+      if (features.length > 0 && recorded.type === 'message' && message && !message.isSelf && !message.command) {
         await rooms.run(recorded.room.id, () => pipeline(contextOf({ ...recorded, message })));
       }
       return recorded;

@@ -11,10 +11,17 @@ import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
-import type { Dialect, Repositories, Store } from './store.js';
+import type { StoredMessage } from '../core/types.js';
+import type { Dialect, MessageInput, Repositories, Store } from './store.js';
+
+/** Dialect-specific fast paths that replace a repository function. */
+export interface FastPaths {
+  insertMessages?: (inputs: MessageInput[]) => (StoredMessage | undefined)[];
+}
 
 /** Binds the repository functions to a database handle (the pool, or one transaction). */
-function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
+function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): Repositories {
+  const fastInsert = fast.insertMessages;
   return {
     rooms: {
       upsert: (input) => upsertRoom(db, input),
@@ -30,7 +37,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
       findById: (id) => findMemberById(db, id),
     },
     messages: {
-      insertMany: (inputs) => insertMessages(db, inputs),
+      insertMany: fastInsert ? async (inputs) => fastInsert(inputs) : (inputs) => insertMessages(db, inputs),
       findById: (id) => findMessageById(db, id),
       findByPlatformId: (roomId, id) => findMessage(db, roomId, id),
       before: (roomId, beforeId, limit, afterId) => messagesBefore(db, roomId, beforeId, limit, afterId),
@@ -62,11 +69,12 @@ function repositories(db: Kysely<Database>, dialect: Dialect): Repositories {
   };
 }
 
-export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, fast: FastPaths = {}): Store {
   return {
-    ...repositories(db, dialect),
+    // Fast paths run raw on the one SQLite connection: safe only inside a transaction, which holds it.
+    ...repositories(db, dialect, {}),
     dialect,
-    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, dialect))),
+    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, dialect, fast))),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

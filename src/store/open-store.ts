@@ -4,6 +4,7 @@ import { migrateToLatest } from './migrate.js';
 import { openPostgres } from './postgres.js';
 import type { Database } from './schema.js';
 import { openSqlite } from './sqlite.js';
+import { sqliteMessageInsert } from './sqlite-message-insert.js';
 import type { Dialect, Store } from './store.js';
 
 export function dialectOf(url: string): Dialect {
@@ -13,12 +14,13 @@ export function dialectOf(url: string): Dialect {
 /** Opens the database named by `url` (SQLite path/URL or postgres://…), migrating it unless told not to. */
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   const dialect = dialectOf(url);
-  const db: Kysely<Database> = dialect === 'postgres' ? openPostgres(url) : openSqlite(url);
+  const sqlite = dialect === 'sqlite' ? openSqlite(url) : undefined;
+  const db: Kysely<Database> = sqlite?.db ?? openPostgres(url);
   try {
     if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, dialect);
+  return createKyselyStore(db, dialect, sqlite && { insertMessages: sqliteMessageInsert(sqlite.database) });
 }

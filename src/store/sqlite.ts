@@ -10,7 +10,7 @@ export function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
-export function openSqlite(url: string): Kysely<Database> {
+export function openSqlite(url: string): { db: Kysely<Database>; database: SQLite.Database } {
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
@@ -19,5 +19,7 @@ export function openSqlite(url: string): Kysely<Database> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // Checkpoint every ~40 MB of WAL instead of every 4 MB: fewer syncs on a busy ingest.
+  database.pragma('wal_autocheckpoint = 10000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), database };
 }

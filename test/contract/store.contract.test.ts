@@ -61,6 +61,17 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     expect(await store.messages.count(room.id)).toBe(2);
   });
 
+  it('returns inside a transaction exactly what it stored', async () => {
+    const { room, member } = await roomAndMember();
+    const input = { ...message(room.id, member.id, 'm1', '事务里'), replyTo: 'm0', command: 'issue', isSelf: true, kind: 'image' as const };
+    const [stored, duplicate] = await store.transaction((tx) => tx.messages.insertMany([input, input]));
+    expect(duplicate).toBeUndefined();
+    expect(stored).toEqual(await store.messages.findById(stored!.id));
+    expect(stored).toMatchObject({ replyTo: 'm0', command: 'issue', isSelf: true, kind: 'image', text: '事务里' });
+    const [again] = await store.transaction((tx) => tx.messages.insertMany([input]));
+    expect(again).toBeUndefined();
+  });
+
   it('inserts batches larger than one statement', async () => {
     const { room, member } = await roomAndMember();
     const inputs = Array.from({ length: 1203 }, (_, i) => message(room.id, member.id, `m${i}`, `text ${i}`, new Date(1_700_000_000_000 + i)));

@@ -22,17 +22,12 @@ export interface StdioAdapterOptions {
 /** The bot over JSON Lines: events in on `input`, `say` lines out on `output`. */
 export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
   const self = options.self ?? { id: 'osschat-bot', name: 'OSSChat' };
-  const maxInFlight = options.maxInFlight ?? 256;
-  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = options.maxInFlight ?? 1024;
+  const inFlight = new InFlight();
   let state: ChatAdapterState = 'idle';
   let handler: ChatEventHandler | undefined;
   let lines: Interface | undefined;
   let reading: Promise<void> | undefined;
-
-  function track(work: Promise<void>): void {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  }
 
   function dispatch(text: string, lineNumber: number): void {
     if (text.trim() === '') return;
@@ -41,21 +36,17 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
       options.errors.write(`stdin line ${lineNumber}: ${parsed.error}\n`);
       return;
     }
-    track(handler!(parsed.event).catch((error: unknown) => options.log.error({ err: error, line: lineNumber }, 'event not handled')));
+    inFlight.track(handler!(parsed.event).catch((error: unknown) => options.log.error({ err: error, line: lineNumber }, 'event not handled')));
   }
 
   async function readAll(): Promise<void> {
     let lineNumber = 0;
     for await (const text of lines!) {
       dispatch(text, ++lineNumber);
-      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      await inFlight.below(maxInFlight);
     }
-    await settle();
+    await inFlight.below(1);
     state = 'stopped';
-  }
-
-  async function settle(): Promise<void> {
-    while (inFlight.size > 0) await Promise.all(inFlight);
   }
 
   return {
@@ -72,7 +63,7 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
     async stop() {
       lines?.close();
       await reading;
-      await settle();
+      await inFlight.below(1);
       state = 'stopped';
     },
     async say(message: OutgoingMessage) {
@@ -82,7 +73,7 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
       // What the bot says is part of the log, as on platforms that echo the bot's own messages.
       const room = message.direct ? null : { id: message.room };
       const to = message.direct ? { id: message.room } : undefined;
-      track(handler!({ type: 'message', id: `self-${randomUUID()}`, room, to, from: self, text: message.text, kind: 'text', ts: new Date(), self: true }).catch(
+      inFlight.track(handler!({ type: 'message', id: `self-${randomUUID()}`, room, to, from: self, text: message.text, kind: 'text', ts: new Date(), self: true }).catch(
         (error: unknown) => options.log.error({ err: error }, 'own message not recorded'),
       ));
     },
@@ -90,4 +81,23 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
       await reading;
     },
   };
+}
+
+/** Counts events being handled; a waiter resumes when the count drops below its limit. */
+class InFlight {
+  private count = 0;
+  private waiters: { limit: number; resume: () => void }[] = [];
+
+  track(work: Promise<void>): void {
+    this.count += 1;
+    void work.finally(() => {
+      this.count -= 1;
+      this.waiters = this.waiters.filter((waiter) => (this.count < waiter.limit ? (waiter.resume(), false) : true));
+    });
+  }
+
+  below(limit: number): Promise<void> {
+    if (this.count < limit) return Promise.resolve();
+    return new Promise((resume) => this.waiters.push({ limit, resume }));
+  }
 }

@@ -17,7 +17,7 @@ const MAX_BATCH = 1000;
 
 export interface RecorderHooks {
   /** The command a new message is, if any: stored with it, and run from a job written in the same transaction. */
-  classify?: (event: ChatMessageEvent) => string | undefined;
+  classify?: (event: ChatMessageEvent, quoting: boolean) => string | undefined;
   /** Called after a commit that enqueued jobs. */
   onJobs?: () => void;
 }
@@ -111,7 +111,7 @@ export class Recorder {
       ts: event.ts,
       replyTo: event.replyTo ?? quoted?.platformMsgId,
       isSelf: event.self ?? false,
-      command: event.self ? undefined : this.hooks.classify?.({ ...event, replyTo: event.replyTo ?? quoted?.platformMsgId }),
+      command: event.self ? undefined : this.hooks.classify?.(event, Boolean(event.replyTo ?? event.quote)),
     };
     return { input, room, sender };
   }

@@ -27,6 +27,7 @@ interface Head {
 }
 type Outcome = IssueCommandParse | undefined;
 
+const MAY_BE_COMMAND = /工单|issue/i;
 const VERB = String.raw`(?:开|建|创建|新建|提|提交)\s*(?:个|一个)?\s*(?:工单|issue)`;
 const BARE_VERB = String.raw`(?:开|建|创建|新建|提|提交)\s*(?:工单|issue)`;
 const GAP = String.raw`[\s,，、]*`;
@@ -136,6 +137,8 @@ function finish(head: Head, quoting: boolean): Outcome {
  *   Large N is returned as is: the caller enforces its maximum.
  */
 export function parseIssueCommand(text: string, options: IssueCommandOptions): IssueCommandParse | undefined {
+  // Every form names 工单 or issue: most chat is turned away here, before any other work.
+  if (!MAY_BE_COMMAND.test(text)) return undefined;
   const clean = text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim();
   const { text: body, mentioned } = stripBotMention(clean.replace(SOFT_END, '').replace(THANKS_END, ''), options.botNames);
   const command = body.replace(SOFT_END, '').replace(THANKS_END, '');
