@@ -53,7 +53,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     admins: config.admins,
     locale: config.locale,
-    services: { ...servicesFromConfig(config, VERSION), forge: options.forge ?? forgeFromConfig(config, log) },
+    services: {
+      ...servicesFromConfig(config, VERSION),
+      forge: options.forge ?? forgeFromConfig(config, log),
+      // Read at each message: the platform tells the bot's own name only after login.
+      get botNames() {
+        return adapter.selfName ? [...config.chat.botNames, adapter.selfName] : config.chat.botNames;
+      },
+    },
     worker: options.worker ?? workerSettings(config),
   });
   let server: RunningServer | undefined;

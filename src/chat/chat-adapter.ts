@@ -11,6 +11,8 @@ export interface ChatAdapter {
   readonly platform: string;
   /** Current connection state, reported by /healthz. */
   readonly state: ChatAdapterState;
+  /** The bot's own display name once logged in, where the platform has one (`@name issue 5`). */
+  readonly selfName?: string;
   /** Connects and starts delivering events to `handler`. */
   start(handler: ChatEventHandler): Promise<void>;
   /** Stops reading new events, waits for the ones in flight, disconnects. */

@@ -49,7 +49,8 @@ export interface Bot {
 
 export function createBot(options: BotOptions): Bot {
   const { store, log } = options;
-  const services: Services = { ...defaultServices(), ...options.services };
+  // Property descriptors, not a spread: a getter in the given services (botNames) stays live.
+  const services: Services = Object.defineProperties(defaultServices(), Object.getOwnPropertyDescriptors(options.services ?? {}));
   const commands = options.commands ?? defaultCommands;
   const admins = new Set(options.admins ?? []);
   const features = (options.features ?? []).map((feature) => withErrorBoundary(feature.name, feature.middleware));
@@ -73,7 +74,7 @@ export function createBot(options: BotOptions): Bot {
     ...options.worker,
     store,
     log,
-    handlers: { command: commandJob(commands, contextFor, services.botNames), 'chat.say': sayJob(options.send), ...options.jobs },
+    handlers: { command: commandJob(commands, contextFor, services), 'chat.say': sayJob(options.send), ...options.jobs },
   });
 
   return {

@@ -153,3 +153,22 @@ describe('events without a room', () => {
     await store.close();
   });
 });
+
+describe('bot names', () => {
+  it('reads the names the bot answers to at each message (the platform tells its own name after login)', async () => {
+    const store = await openStore(':memory:');
+    const names = ['OSSChat'];
+    const services = { get botNames() { return names; } };
+    const sent: OutgoingMessage[] = [];
+    const b = createBot({ store, platform: 'test', send: async (m) => void sent.push(m), log: silentLogger, services });
+    await b.handle(say('@小助手 issue 1'));
+    expect((await store.messages.findByPlatformId((await store.rooms.findByName('r1'))!.id, `m${seq}`))?.command).toBeNull();
+    names.push('小助手');
+    await b.handle(say('@小助手 issue 1'));
+    await b.drain();
+    expect((await store.messages.findByPlatformId((await store.rooms.findByName('r1'))!.id, `m${seq}`))?.command).toBe('issue');
+    expect(sent[0]?.text).toContain('本群还没有绑定仓库');
+    await b.stop();
+    await store.close();
+  });
+});

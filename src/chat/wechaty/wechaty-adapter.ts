@@ -103,6 +103,7 @@ function errorFields(err: unknown): object {
 
 interface Session {
   state: ChatAdapterState;
+  selfName?: string;
   accepting: boolean;
   /** Handling is chained so events reach the handler in arrival order; reading runs ahead. */
   tail: Promise<void>;
@@ -135,6 +136,7 @@ function listen(session: Session, options: WechatyAdapterOptions, handler: ChatE
   });
   wechaty.on('login', (user) => {
     session.state = 'ready';
+    session.selfName = user.name();
     log.info({ user: user.name() }, 'wechat: logged in');
   });
   wechaty.on('logout', (user) => {
@@ -185,6 +187,9 @@ export function createWechatyAdapter(options: WechatyAdapterOptions): ChatAdapte
     platform: 'wechat',
     get state() {
       return session.state;
+    },
+    get selfName() {
+      return session.selfName;
     },
     start: (handler) => startSession(session, options, handler),
     stop: () => stopSession(session, options.wechaty),

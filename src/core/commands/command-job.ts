@@ -1,6 +1,7 @@
 import type { OutboxJob } from '../../store/store.js';
 import { OsschatError } from '../errors.js';
 import type { ChatContext } from '../context.js';
+import type { Services } from '../services.js';
 import type { JobHandler } from '../outbox/worker.js';
 import { findCommand, type Command, type ParseInfo } from './command.js';
 
@@ -9,11 +10,15 @@ export interface CommandJobPayload {
 }
 
 /** Runs a stored command message: the outbox retries it after a crash or a forge outage. */
-export function commandJob(commands: readonly Command<any>[], contextFor: (messageId: number, attempt: number) => Promise<ChatContext>, botNames: readonly string[]): JobHandler {
+export function commandJob(
+  commands: readonly Command<any>[],
+  contextFor: (messageId: number, attempt: number) => Promise<ChatContext>,
+  services: Pick<Services, 'botNames'>,
+): JobHandler {
   return {
     async run(job: OutboxJob) {
       const ctx = await contextFor((job.payload as CommandJobPayload).messageId, job.attempts);
-      const info: ParseInfo = { quoting: Boolean(ctx.message.replyTo), botNames };
+      const info: ParseInfo = { quoting: Boolean(ctx.message.replyTo), botNames: services.botNames };
       const found = findCommand(commands, ctx.message.text, info);
       if (!found) throw new OsschatError('bad-input', `message ${ctx.message.id} is no longer a command`);
       ctx.log.info({ command: found.command.name, attempt: job.attempts }, 'command');
