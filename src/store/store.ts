@@ -28,17 +28,7 @@ export interface MessageInput {
   command?: string;
 }
 
-export interface IssueLinkInput {
-  roomId: number;
-  repo: string;
-  issueNumber: number;
-  issueUrl: string;
-  title: string;
-  commandMessageId: number;
-  firstMessageId: number | null;
-  lastMessageId: number | null;
-  messageCount: number;
-}
+export type IssueLinkInput = Omit<IssueLink, 'id' | 'state' | 'createdAt'>;
 
 export interface RoomRepository {
   /** Creates the room or updates its topic; a changed topic is kept in the topic history. */
