@@ -11,6 +11,9 @@ import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
+import {
+  recordDelivery, removeSubscription, subscriptionsOfRepo, subscriptionsOfRoom, upsertSubscription,
+} from './repositories/subscription.repository.js';
 import type { StoredMessage } from '../core/types.js';
 import type { Dialect, MessageInput, Repositories, Store } from './store.js';
 
@@ -50,6 +53,13 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       streamRoom: (roomId, pageSize) => streamRoomMessages(db, roomId, pageSize),
       count: (roomId) => countMessages(db, roomId),
     },
+    subscriptions: {
+      upsert: (input) => upsertSubscription(db, input),
+      remove: (roomId, repo) => removeSubscription(db, roomId, repo),
+      ofRoom: (roomId) => subscriptionsOfRoom(db, roomId),
+      ofRepo: (repo) => subscriptionsOfRepo(db, repo),
+    },
+    deliveries: { record: (deliveryId, event) => recordDelivery(db, deliveryId, event) },
     issueLinks: {
       insert: (input) => insertIssueLink(db, input),
       findByCommand: (id) => findIssueLinkByCommand(db, id),

@@ -86,7 +86,27 @@ export interface IssueLinksTable {
   created_at: number;
 }
 
+export interface DeliveriesTable {
+  delivery_id: string;
+  event: string;
+  received_at: number;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  room_id: number;
+  repo: string;
+  /** JSON array of features. */
+  features: string;
+  /** JSON object of filters. */
+  filters: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
+  deliveries: DeliveriesTable;
+  subscriptions: SubscriptionsTable;
   issue_links: IssueLinksTable;
   rooms: RoomsTable;
   room_topics: RoomTopicsTable;

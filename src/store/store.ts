@@ -1,3 +1,4 @@
+import type { Subscription } from '../core/notify/subscription.js';
 import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -110,8 +111,23 @@ export interface IssueLinkRepository {
   setState(repo: string, issueNumber: number, state: string): Promise<void>;
 }
 
+export interface SubscriptionRepository {
+  /** Creates the room's subscription to the repository, or replaces its features and filters. */
+  upsert(input: Omit<Subscription, 'id'>): Promise<Subscription>;
+  remove(roomId: number, repo: string): Promise<boolean>;
+  ofRoom(roomId: number): Promise<Subscription[]>;
+  ofRepo(repo: string): Promise<Subscription[]>;
+}
+
+export interface DeliveryRepository {
+  /** Records a webhook delivery; false when it was recorded before (a redelivery). */
+  record(deliveryId: string, event: string): Promise<boolean>;
+}
+
 export interface Repositories {
   rooms: RoomRepository;
+  subscriptions: SubscriptionRepository;
+  deliveries: DeliveryRepository;
   issueLinks: IssueLinkRepository;
   members: MemberRepository;
   messages: MessageRepository;

@@ -140,4 +140,25 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     await store.outbox.fail(second!.id, 'invalid repository', null);
     expect(await store.outbox.counts()).toEqual({ pending: 0, running: 0, done: 1, failed: 1 });
   });
+
+  it('keeps one subscription per room and repository, found from either side', async () => {
+    const { room } = await roomAndMember();
+    const other = await store.rooms.upsert({ platform: 'wechat', externalId: 'r2', kind: 'group' });
+    const first = await store.subscriptions.upsert({ roomId: room.id, repo: 'Octo/Hello', features: ['issues'], filters: {} });
+    const changed = await store.subscriptions.upsert({ roomId: room.id, repo: 'octo/hello', features: ['issues', 'pulls'], filters: { labels: ['bug'], bots: false } });
+    expect(changed).toEqual({ id: first.id, roomId: room.id, repo: 'octo/hello', features: ['issues', 'pulls'], filters: { labels: ['bug'], bots: false } });
+    await store.subscriptions.upsert({ roomId: other.id, repo: 'octo/hello', features: ['releases'], filters: {} });
+    await store.subscriptions.upsert({ roomId: room.id, repo: 'octo/other', features: ['issues'], filters: {} });
+    expect((await store.subscriptions.ofRepo('OCTO/hello')).map((s) => s.roomId)).toEqual([room.id, other.id]);
+    expect((await store.subscriptions.ofRoom(room.id)).map((s) => s.repo)).toEqual(['octo/hello', 'octo/other']);
+    expect(await store.subscriptions.remove(room.id, 'octo/hello')).toBe(true);
+    expect(await store.subscriptions.remove(room.id, 'octo/hello')).toBe(false);
+    expect((await store.subscriptions.ofRepo('octo/hello')).map((s) => s.roomId)).toEqual([other.id]);
+  });
+
+  it('records a webhook delivery once', async () => {
+    expect(await store.deliveries.record('d-1', 'issues')).toBe(true);
+    expect(await store.deliveries.record('d-1', 'issues')).toBe(false);
+    expect(await store.transaction((tx) => tx.deliveries.record('d-2', 'ping'))).toBe(true);
+  });
 });
