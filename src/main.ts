@@ -5,6 +5,9 @@ import { servicesFromConfig } from './config/to-services.js';
 import { createBot, type Bot, type BotOptions } from './core/bot.js';
 import type { Forge } from './forge/forge.js';
 import { forgeFromConfig } from './forge/from-config.js';
+import { createGitHubWebhookReceiver } from './forge/github/webhook-receiver.js';
+import { acceptDelivery } from './core/notify/accept-delivery.js';
+import { nextDigestTime } from './core/notify/next-digest-time.js';
 import type { Logger } from './core/logger.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -62,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
     worker: options.worker ?? workerSettings(config),
+    notifyLimit: config.notify,
   });
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;
@@ -82,7 +86,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       return server?.url ?? '';
     },
     async start() {
-      const web = createWebApp({ health: { pingDatabase: () => store.ping(), chatState: () => adapter.state } });
+      const web = createWebApp({
+        health: { pingDatabase: () => store.ping(), chatState: () => adapter.state },
+        webhooks: {
+          path: config.webhooks.path,
+          receive: createGitHubWebhookReceiver(config.github.webhookSecret),
+          accept: (delivery) => acceptDelivery(store, delivery, (period) => nextDigestTime(new Date(), period, config.notify.digestTime, config.issues.timeZone)),
+          wake: () => bot.wake(),
+          log,
+        },
+      });
       server = await listen(web, config.web.host, config.web.port);
       log.info({ url: server.url, database: store.dialect, chat: adapter.platform }, 'web server listening');
       bot.start();

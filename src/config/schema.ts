@@ -72,6 +72,20 @@ const github = z.strictObject({
   timeoutMs: z.number().int().min(100).default(30_000).describe('Time budget of one GitHub call, retries included'),
 });
 
+const webhooks = z.strictObject({
+  path: z.string().regex(/^\/[\w\-/]*$/, 'expected a path such as /webhooks/github').default('/webhooks/github').describe('Where GitHub delivers webhooks (set the same secret as github.webhookSecret)'),
+});
+
+const notify = z.strictObject({
+  minIntervalMs: z.number().int().min(0).default(3000).describe('Least time between two notifications in one room (WeChat bans bots that post bursts)'),
+  perHour: z.number().int().min(1).default(20).describe('Most notifications per room per hour; more are folded into one digest message'),
+  digestTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 09:00')
+    .default('09:00')
+    .describe('Local time (issues.timeZone) when daily digests go out; weekly ones go out on Mondays at this time'),
+});
+
 const outbox = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100).default(8).describe('Attempts of a durable job (issue creation, a message to send) before it is marked failed'),
   retryBaseMs: z.number().int().min(1).default(2000).describe('Delay before the 2nd attempt; each later one waits twice as long (at most 10 minutes)'),
@@ -100,7 +114,7 @@ const issues = z.strictObject({
     .string()
     .refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai')
-    .describe('Time zone of the times in issue transcripts'),
+    .describe('Time zone of the times in issue transcripts and of digest times'),
   searchDuplicates: z.boolean().default(true).describe('Look for possibly related open issues before filing'),
 });
 
@@ -135,6 +149,8 @@ export const configSchema = z
     github: github.default(github.parse({})),
     issues: issues.default(issues.parse({})),
     outbox: outbox.default(outbox.parse({})),
+    webhooks: webhooks.default(webhooks.parse({})),
+    notify: notify.default(notify.parse({})),
     log: log.default(log.parse({})),
   })
   .superRefine(requireSecrets);

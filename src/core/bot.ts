@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import { commandJob } from './commands/command-job.js';
-import { findCommand, type Command } from './commands/command.js';
+import { findCommand, type Command, type QuotedMessage } from './commands/command.js';
 import { commands as defaultCommands } from './commands/registry.js';
 import { sayJob } from './commands/say-job.js';
 import { compose, withErrorBoundary, type Middleware } from './compose.js';
@@ -10,6 +10,8 @@ import { translator } from './i18n/translate.js';
 import { Recorder, type Recorded } from './ingest/recorder.js';
 import type { Logger } from './logger.js';
 import { OutboxWorker, type JobHandler, type WorkerOptions } from './outbox/worker.js';
+import { notifyJob } from './notify/notify-job.js';
+import { RoomRateLimit, type RateLimitSettings } from './notify/room-rate-limit.js';
 import type { Services } from './services.js';
 import type { ChatEvent, Locale, OutgoingMessage, Room } from './types.js';
 
@@ -34,6 +36,8 @@ export interface BotOptions {
   worker?: Partial<Omit<WorkerOptions, 'store' | 'handlers' | 'log'>>;
   /** Extra outbox job kinds. */
   jobs?: Record<string, JobHandler>;
+  /** Per-room limit on forge notifications (WeChat bans bursts); more are folded into one message. */
+  notifyLimit?: RateLimitSettings;
 }
 
 export interface Bot {
@@ -44,6 +48,8 @@ export interface Bot {
   /** Resolves when every event handed in is stored and routed, and no job is due within `horizonMs`. */
   drain(horizonMs?: number): Promise<void>;
   stop(): Promise<void>;
+  /** Runs due outbox jobs now (new work was enqueued outside a chat event, e.g. by a webhook). */
+  wake(): void;
   readonly services: Services;
 }
 
@@ -56,9 +62,9 @@ export function createBot(options: BotOptions): Bot {
   const features = (options.features ?? []).map((feature) => withErrorBoundary(feature.name, feature.middleware));
   const pipeline = compose(features);
   const rooms = new RoomQueues();
-  const info = (quoting: boolean) => ({ quoting, botNames: services.botNames });
+  const info = (quoting: boolean, quoted?: QuotedMessage) => ({ quoting, quoted, botNames: services.botNames });
   const recorder: Recorder = new Recorder(store, options.platform, log, {
-    classify: (event, quoting) => findCommand(commands, event.text, info(quoting))?.command.name,
+    classify: (event, quoting, quoted) => findCommand(commands, event.text, info(quoting, quoted))?.command.name,
     onJobs: () => worker.wake(),
   });
 
@@ -70,11 +76,18 @@ export function createBot(options: BotOptions): Bot {
   };
   const contextFor = async (messageId: number, attempt: number): Promise<ChatContext> => contextOf(await loadRecorded(store, messageId), attempt);
 
+  const notifyDeps = { store, limiter: new RoomRateLimit(options.notifyLimit ?? { minIntervalMs: 3000, perHour: 20 }), localeOf, send: options.send };
   const worker = new OutboxWorker({
     ...options.worker,
     store,
     log,
-    handlers: { command: commandJob(commands, contextFor, services), 'chat.say': sayJob(options.send), ...options.jobs },
+    handlers: {
+      command: commandJob(commands, contextFor, services),
+      'chat.say': sayJob(options.send),
+      notify: notifyJob(notifyDeps, 'notify'),
+      digest: notifyJob(notifyDeps, 'digest'),
+      ...options.jobs,
+    },
   });
 
   return {
@@ -88,6 +101,7 @@ export function createBot(options: BotOptions): Bot {
       return recorded;
     },
     start: () => worker.start(),
+    wake: () => worker.wake(),
     async drain(horizonMs = 0) {
       await recorder.drain();
       await rooms.idle();

@@ -22,6 +22,10 @@ export interface Forge {
   createIssue(issue: NewIssue): Promise<ForgeIssue>;
   /** Issues (not pull requests) this forge account opened in `repo` since `since`, newest first, with their bodies. */
   recentIssuesByMe(repo: string, since: Date): Promise<(ForgeIssue & { body: string })[]>;
+  /** Adds a comment to issue or PR `number`; returns the comment's web address. */
+  addComment(repo: string, number: number, body: string): Promise<{ url: string }>;
+  /** Comments this forge account wrote on issue or PR `number` since `since`, with their bodies. */
+  recentCommentsByMe(repo: string, number: number, since: Date): Promise<{ url: string; body: string }[]>;
   /** Open issues of `repo` matching the search terms, best first. */
   searchIssues(repo: string, terms: string[], limit: number): Promise<ForgeIssue[]>;
   /** Where an admin installs the App on a repository, when the forge authenticates as an App. */

@@ -5,7 +5,10 @@ import {
   countMessages, editMessage, findMessage, findMessageById, findQuotedMessage, insertMessages, lastCommandBefore,
   messageRevisions, messagesBefore, recallMessage, recentMessages, streamRoomMessages,
 } from './repositories/message.repository.js';
-import { claimDueJobs, completeJob, countJobs, enqueueJob, failJob, listJobs, nextAttemptAt, releaseRunningJobs } from './repositories/outbox.repository.js';
+import {
+  claimDueJobs, completeJob, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
+  waitingJobsOfRoom,
+} from './repositories/outbox.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
 import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
@@ -75,6 +78,10 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       nextAttemptAt: () => nextAttemptAt(db),
       list: (status) => listJobs(db, status),
       releaseRunning: () => releaseRunningJobs(db),
+      get: (id) => getJob(db, id),
+      waitingOfRoom: (roomId, kind) => waitingJobsOfRoom(db, roomId, kind),
+      defer: (id, at) => deferJob(db, id, at),
+      fold: (ids, intoId) => foldJobs(db, ids, intoId),
     },
   };
 }

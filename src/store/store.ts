@@ -101,6 +101,13 @@ export interface OutboxRepository {
   list(status?: OutboxStatus): Promise<OutboxJob[]>;
   /** Makes every running job due now: for a single-process deployment starting after a crash. */
   releaseRunning(): Promise<number>;
+  get(id: number): Promise<OutboxJob | undefined>;
+  /** Jobs of a kind for a room not yet done (pending or running), oldest first. */
+  waitingOfRoom(roomId: number, kind: string): Promise<OutboxJob[]>;
+  /** Puts a job back to wait until `at`, without counting the attempt (a rate limit, not a failure). */
+  defer(id: number, at: Date): Promise<void>;
+  /** Marks jobs done because another job did their work (notifications folded into one message). */
+  fold(ids: number[], intoId: number): Promise<void>;
 }
 
 export interface IssueLinkRepository {

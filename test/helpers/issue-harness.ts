@@ -24,6 +24,7 @@ export interface HarnessOptions {
   admins?: string[];
   rooms?: Record<string, { repo?: string; locale?: 'zh-CN' | 'en' }>;
   maxAttempts?: number;
+  notifyLimit?: { minIntervalMs: number; perHour: number };
 }
 
 /** The real bot, store (SQLite in memory) and GitHub forge, against the local GitHub-like server. */
@@ -40,7 +41,7 @@ export async function issueHarness(options: HarnessOptions = {}): Promise<Harnes
     botNames: ['OSSChat'],
     version: '9.9.9',
   };
-  const bot = createBot({ store, platform: 'test', log: silentLogger, send: async (m) => void sent.push(m), admins: options.admins, services, worker: { backoff: () => 10, maxAttempts: options.maxAttempts ?? 8 } });
+  const bot = createBot({ store, platform: 'test', log: silentLogger, send: async (m) => void sent.push(m), admins: options.admins, services, worker: { backoff: () => 10, maxAttempts: options.maxAttempts ?? 8 }, notifyLimit: options.notifyLimit });
   let seq = 0;
   return {
     bot,

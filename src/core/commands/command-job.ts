@@ -18,7 +18,8 @@ export function commandJob(
   return {
     async run(job: OutboxJob) {
       const ctx = await contextFor((job.payload as CommandJobPayload).messageId, job.attempts);
-      const info: ParseInfo = { quoting: Boolean(ctx.message.replyTo), botNames: services.botNames };
+      const quoted = ctx.message.replyTo ? await ctx.store.messages.findByPlatformId(ctx.room.id, ctx.message.replyTo) : undefined;
+      const info: ParseInfo = { quoting: Boolean(ctx.message.replyTo), quoted: quoted && { text: quoted.text, fromBot: quoted.isSelf }, botNames: services.botNames };
       const found = findCommand(commands, ctx.message.text, info);
       if (!found) throw new OsschatError('bad-input', `message ${ctx.message.id} is no longer a command`);
       ctx.log.info({ command: found.command.name, attempt: job.attempts }, 'command');

@@ -6,7 +6,14 @@ export type Permission = 'anyone' | 'admin';
 export interface ParseInfo {
   /** The message quotes another message. */
   quoting: boolean;
+  /** The quoted message, when it is stored: its text, and whether the bot said it. */
+  quoted?: QuotedMessage;
   botNames: readonly string[];
+}
+
+export interface QuotedMessage {
+  text: string;
+  fromBot: boolean;
 }
 
 /**

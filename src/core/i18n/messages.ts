@@ -32,6 +32,11 @@ export const messages = {
     'issue.notFound': '工单没有创建：GitHub 上找不到仓库 {repo}（404）。请管理员检查仓库名，或用「绑定 owner/repo」重新绑定。',
     'issue.invalid': '工单没有创建：GitHub 不接受这个工单（{detail}）。请管理员检查仓库设置（例如工单功能是否开启）。',
     'issue.failed': '工单没有创建：GitHub 暂时无法访问，已重试 {attempts} 次。消息都还在，请稍后再发一次命令，或请管理员查看日志。',
+    'comment.added': '已评论 #{number}：{url}',
+    'comment.usage': '评论的用法：「#12 评论：内容」，或「/comment 12 内容」，或直接引用机器人的通知回复。',
+    'comment.whichRepo': '要评论哪个仓库的 #{number}？请写成「评论 owner/repo#{number}：内容」。',
+    'comment.notAllowed': '抱歉，本群没有权限通过机器人评论。',
+    'comment.failed': '评论没有发出：GitHub 暂时无法访问，已重试 {attempts} 次。请稍后再试。',
   },
   en: {
     'command.denied': 'Sorry, only admins can use "{command}".',
@@ -63,6 +68,11 @@ export const messages = {
     'issue.notFound': 'No issue was opened: GitHub has no repository {repo} (404). An admin should check the name, or bind again with /bind owner/repo.',
     'issue.invalid': 'No issue was opened: GitHub refused the issue ({detail}). An admin should check the repository settings (are issues enabled?).',
     'issue.failed': 'No issue was opened: GitHub could not be reached after {attempts} tries. The messages are kept; try the command again later, or ask an admin to check the logs.',
+    'comment.added': 'Commented on #{number}: {url}',
+    'comment.usage': 'To comment: "/comment 12 your text", or reply to one of the bot\'s notifications.',
+    'comment.whichRepo': 'Which repository is #{number} in? Say "/comment owner/repo#{number} your text".',
+    'comment.notAllowed': 'Sorry, you may not comment through the bot in this room.',
+    'comment.failed': 'The comment was not posted: GitHub could not be reached after {attempts} tries. Please try again later.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -1,6 +1,7 @@
 import type { MessageInput, Repositories, Store } from '../../store/store.js';
 import type { Logger } from '../logger.js';
 import type { ChatEvent, ChatMessageEvent, Member, Room, StoredMessage } from '../types.js';
+import type { QuotedMessage } from '../commands/command.js';
 import { Directory } from './directory.js';
 
 export type Recorded =
@@ -17,7 +18,7 @@ const MAX_BATCH = 1000;
 
 export interface RecorderHooks {
   /** The command a new message is, if any: stored with it, and run from a job written in the same transaction. */
-  classify?: (event: ChatMessageEvent, quoting: boolean) => string | undefined;
+  classify?: (event: ChatMessageEvent, quoting: boolean, quoted?: QuotedMessage) => string | undefined;
   /** Called after a commit that enqueued jobs. */
   onJobs?: () => void;
 }
@@ -101,7 +102,9 @@ export class Recorder {
   private async prepare(tx: Repositories, event: ChatMessageEvent): Promise<{ input: MessageInput; room: Room; sender: Member }> {
     const room = (await this.directory.room(tx, event))!;
     const sender = await this.directory.member(tx, event.from);
-    const quoted = event.quote && !event.replyTo ? await tx.messages.findQuoted(room.id, event.quote.senderName, event.quote.text) : undefined;
+    const quoted = event.replyTo
+      ? await tx.messages.findByPlatformId(room.id, event.replyTo)
+      : event.quote && (await tx.messages.findQuoted(room.id, event.quote.senderName, event.quote.text));
     const input: MessageInput = {
       roomId: room.id,
       senderId: sender.id,
@@ -111,7 +114,7 @@ export class Recorder {
       ts: event.ts,
       replyTo: event.replyTo ?? quoted?.platformMsgId,
       isSelf: event.self ?? false,
-      command: event.self ? undefined : this.hooks.classify?.(event, Boolean(event.replyTo ?? event.quote)),
+      command: event.self ? undefined : this.hooks.classify?.(event, Boolean(event.replyTo ?? event.quote), quoted && { text: quoted.text, fromBot: quoted.isSelf }),
     };
     return { input, room, sender };
   }

@@ -4,16 +4,11 @@ import type { ChatContext } from '../context.js';
 import { OsschatError } from '../errors.js';
 import { fileIssue, type Filed } from './file-issue.js';
 import { forgeAdvice } from './forge-advice.js';
+import { mayOpenIssues } from './may-open-issues.js';
 import { parseIssueCommand, type IssueCommandParse } from './parse-issue-command.js';
 import { selectMessages, type Selection } from './select-messages.js';
 
 type Args = IssueCommandParse;
-
-function mayOpen(ctx: ChatContext): boolean {
-  const { allow, members } = ctx.services.issues;
-  if (allow === 'everyone' || ctx.isAdmin) return true;
-  return allow === 'members' && members.includes(ctx.sender.externalId);
-}
 
 function malformedReply(ctx: ChatContext, args: Extract<Args, { ok: false }>): string {
   if (args.error === 'bad-count') return ctx.t('issue.badCount', { detail: args.detail ?? '' });
@@ -28,7 +23,7 @@ function selectionReply(ctx: ChatContext, selection: Extract<Selection, { ok: fa
 
 async function run(ctx: ChatContext, args: Args): Promise<void> {
   if (!args.ok) return ctx.reply(malformedReply(ctx, args));
-  if (!mayOpen(ctx)) return ctx.reply(ctx.t('issue.notAllowed', { who: ctx.t(ctx.services.issues.allow === 'admins' ? 'issue.who.admins' : 'issue.who.members') }));
+  if (!mayOpenIssues(ctx)) return ctx.reply(ctx.t('issue.notAllowed', { who: ctx.t(ctx.services.issues.allow === 'admins' ? 'issue.who.admins' : 'issue.who.members') }));
   const repo = boundRepo(ctx);
   if (!repo) return ctx.reply(ctx.t('issue.unbound'));
   const forge = ctx.services.forge;

@@ -1,5 +1,6 @@
 import type { OutboxJob, Store } from '../../store/store.js';
 import { OsschatError } from '../errors.js';
+import { Deferred } from './deferred.js';
 import type { Logger } from '../logger.js';
 
 export interface JobHandler {
@@ -105,6 +106,7 @@ export class OutboxWorker {
   }
 
   private async failed(job: OutboxJob, handler: JobHandler | undefined, error: unknown): Promise<void> {
+    if (error instanceof Deferred) return this.options.store.outbox.defer(job.id, error.until);
     const retryable = error instanceof OsschatError ? error.retryable : true;
     const maxAttempts = this.options.maxAttempts ?? 8;
     const reason = error instanceof Error ? error.message : String(error);

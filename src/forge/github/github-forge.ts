@@ -54,6 +54,18 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
         const { data } = await client.rest.issues.listForRepo({ ...split(repo), state: 'all', since: since.toISOString(), sort: 'created', direction: 'desc', per_page: 100, ...(creator ? { creator } : {}), request: request() });
         return data.filter((issue) => !issue.pull_request).map((issue) => ({ ...toIssue(issue), body: issue.body ?? '' }));
       }),
+    addComment: (repo, number, body) =>
+      call(repo, 'comment', async (client) => {
+        // Like issue creation: no retry inside the call; the outbox retries after looking for the marker.
+        const { data } = await client.rest.issues.createComment({ ...split(repo), issue_number: number, body, request: { ...request(), retries: 0 } });
+        return { url: data.html_url };
+      }),
+    recentCommentsByMe: (repo, number, since) =>
+      call(repo, 'list comments', async (client) => {
+        const me = await access.login(client);
+        const { data } = await client.rest.issues.listComments({ ...split(repo), issue_number: number, since: since.toISOString(), per_page: 100, request: request() });
+        return data.filter((comment) => !me || comment.user?.login === me).map((comment) => ({ url: comment.html_url, body: comment.body ?? '' }));
+      }),
     searchIssues: (repo, terms, limit) =>
       call(repo, 'search issues', async (client) => {
         const q = [`repo:${repo}`, 'is:issue', 'is:open', ...terms].join(' ');

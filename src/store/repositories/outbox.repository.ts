@@ -117,3 +117,37 @@ export async function releaseRunningJobs(db: Db, now = Date.now()): Promise<numb
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export async function getJob(db: Db, id: number): Promise<OutboxJob | undefined> {
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toJob(row);
+}
+
+export async function waitingJobsOfRoom(db: Db, roomId: number, kind: string): Promise<OutboxJob[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('room_id', '=', roomId)
+    .where('kind', '=', kind)
+    .where('status', 'in', ['pending', 'running'])
+    .orderBy('id')
+    .execute();
+  return rows.map(toJob);
+}
+
+export async function deferJob(db: Db, id: number, at: Date, now = Date.now()): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'pending', next_attempt_at: at.getTime(), locked_until: null, attempts: eb('attempts', '-', 1), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function foldJobs(db: Db, ids: number[], intoId: number, now = Date.now()): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ status: 'done', locked_until: null, last_error: `folded into job ${intoId}`, updated_at: now })
+    .where('id', 'in', ids)
+    .execute();
+}

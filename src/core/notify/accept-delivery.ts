@@ -1,0 +1,54 @@
+import type { Repositories, Store } from '../../store/store.js';
+import type { ForgeEvent } from './forge-event.js';
+import { letsThrough } from './subscription.js';
+
+export type Delivery =
+  | { kind: 'event'; name: string; deliveryId: string; event: ForgeEvent }
+  | { kind: 'ping' | 'ignored'; name: string; deliveryId: string; reason?: string };
+
+export type Accepted = { status: 'accepted'; rooms: number } | { status: 'duplicate' } | { status: 'ignored' | 'ping'; reason: string };
+
+// GitHub's closing keywords: a merged PR saying "Fixes #12" closes issue 12.
+const CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b/gi;
+
+/**
+ * Records a verified delivery and, in the same transaction, one notification job per room that
+ * wants it: a redelivery changes nothing, and a crash after this loses nothing.
+ */
+/** When a daily or weekly digest goes out, from now. */
+export type DigestClock = (period: 'daily' | 'weekly') => Date;
+
+export function acceptDelivery(store: Store, delivery: Delivery, digestAt: DigestClock): Promise<Accepted> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.deliveries.record(delivery.deliveryId, delivery.name))) return { status: 'duplicate' };
+    return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, digestAt) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };
+  });
+}
+
+async function enqueueNotifications(tx: Repositories, deliveryId: string, event: ForgeEvent, digestAt: DigestClock): Promise<Accepted> {
+  const rooms = await roomsFor(tx, event);
+  for (const [roomId, digest] of rooms) {
+    const kind = digest ? 'digest' : 'notify';
+    await tx.outbox.enqueue({ kind, payload: { event }, idempotencyKey: `${kind}:${deliveryId}:${roomId}`, roomId, ...(digest ? { runAt: digestAt(digest) } : {}) });
+  }
+  return { status: 'accepted', rooms: rooms.size };
+}
+
+/** The rooms that want the event, each with its digest period, or undefined for a live message. */
+async function roomsFor(tx: Repositories, event: ForgeEvent): Promise<Map<number, 'daily' | 'weekly' | undefined>> {
+  const rooms = new Map<number, 'daily' | 'weekly' | undefined>();
+  for (const subscription of await tx.subscriptions.ofRepo(event.repo)) {
+    if (letsThrough(subscription, event)) rooms.set(subscription.roomId, subscription.filters.digest);
+  }
+  // Closing the loop: a group that opened an issue hears at once when it is closed, subscribed or not.
+  for (const number of closedIssues(event)) {
+    for (const link of await tx.issueLinks.findByIssue(event.repo, number)) rooms.set(link.roomId, undefined);
+  }
+  return rooms;
+}
+
+function closedIssues(event: ForgeEvent): number[] {
+  if (event.feature === 'issues' && event.action === 'closed' && event.number) return [event.number];
+  if (event.name === 'pull_request' && event.action === 'merged') return [...(event.body ?? '').matchAll(CLOSING)].map((match) => Number(match[1]));
+  return [];
+}

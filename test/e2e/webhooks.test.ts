@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acceptDelivery } from '../../src/core/notify/accept-delivery.js';
+import { createGitHubWebhookReceiver } from '../../src/forge/github/webhook-receiver.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { createWebApp } from '../../src/web/app.js';
+import { issueHarness, type Harness } from '../helpers/issue-harness.js';
+import { payloadFor, signedHeaders } from '../helpers/webhook-examples.js';
+
+const SECRET = 'webhook-secret-for-tests';
+let h: Harness;
+let app: ReturnType<typeof createWebApp>;
+let digestAt = new Date(Date.now() + 3_600_000);
+
+beforeEach(async () => {
+  h = await issueHarness({ notifyLimit: { minIntervalMs: 0, perHour: 1000 } });
+  app = createWebApp({
+    health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
+    webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, () => digestAt), wake: () => h.bot.wake(), log: silentLogger },
+  });
+});
+afterEach(async () => h.close());
+
+let deliveries = 0;
+async function post(event: string, body: string, headers?: Record<string, string>): Promise<Response> {
+  deliveries += 1;
+  const signed = headers ?? (await signedHeaders(SECRET, event, `delivery-${deliveries}`, body));
+  const response = await app.request('/webhooks/github', { method: 'POST', body, headers: signed });
+  await h.bot.drain(100);
+  return response;
+}
+
+const opened = (repo = 'octo/hello', labels: string[] = []) =>
+  payloadFor('issues', 'opened', (p) => {
+    p.repository.full_name = repo;
+    p.issue.labels = labels.map((name, id) => ({ id, node_id: `L${id}`, url: '', name, color: 'fff', default: false, description: null }));
+  });
+
+async function subscribe(roomTopic: string, repo: string, filters = {}) {
+  await h.say(`hello from ${roomTopic}`, { room: { id: roomTopic, topic: roomTopic } });
+  const room = (await h.store.rooms.findByName(roomTopic))!;
+  await h.store.subscriptions.upsert({ roomId: room.id, repo, features: ['issues', 'pulls', 'releases'], filters });
+  return room;
+}
+
+describe('POST /webhooks/github', () => {
+  it('refuses a missing or wrong signature with 401 and changes nothing', async () => {
+    const body = opened();
+    const right = await signedHeaders(SECRET, 'issues', 'd-x', body);
+    const { ['x-hub-signature-256']: _dropped, ...unsigned } = right;
+    expect((await post('issues', body, unsigned)).status).toBe(401);
+    expect((await post('issues', body, { ...right, 'x-hub-signature-256': 'sha256=' + '0'.repeat(64) })).status).toBe(401);
+    expect((await post('issues', body, await signedHeaders('another-secret', 'issues', 'd-y', body))).status).toBe(401);
+    expect(await h.store.deliveries.record('d-x', 'issues')).toBe(true);
+  });
+
+  it('answers malformed JSON with a valid signature 400, storing nothing', async () => {
+    const response = await post('issues', '{"action": "opened",');
+    expect(response.status).toBe(400);
+    expect(await h.store.outbox.counts()).toMatchObject({ pending: 0, done: 0 });
+  });
+
+  it('delivers an event to the subscribed rooms only, once per delivery id', async () => {
+    await subscribe('订阅群', 'octo/hello');
+    await subscribe('别的群', 'octo/other');
+    const body = opened();
+    const headers = await signedHeaders(SECRET, 'issues', 'same-id', body);
+    const first = await post('issues', body, headers);
+    expect(first.status).toBe(202);
+    const again = await post('issues', body, headers);
+    expect(again.status).toBe(200);
+    const said = h.sent.filter((m) => m.text.includes('octo/hello'));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.room).toBe('订阅群');
+  });
+
+  it('accepts and ignores events it does not forward, and answers ping', async () => {
+    await subscribe('订阅群', 'octo/hello');
+    expect(await (await post('ping', payloadFor('ping', undefined as never))).json()).toMatchObject({ status: 'ping' });
+    const starred = await post('star', JSON.stringify({ action: 'created', repository: { full_name: 'octo/hello' } }));
+    expect(starred.status).toBe(202);
+    expect(await starred.json()).toMatchObject({ status: 'ignored' });
+    expect(h.sent).toEqual([]);
+  });
+
+  it('applies label filters', async () => {
+    await subscribe('缺陷群', 'octo/hello', { labels: ['bug'] });
+    await post('issues', opened('octo/hello', ['docs']));
+    expect(h.sent).toEqual([]);
+    await post('issues', opened('octo/hello', ['bug']));
+    expect(h.sent).toHaveLength(1);
+  });
+});
