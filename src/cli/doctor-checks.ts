@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { redactSecrets } from '../logging/redact.js';
 
 export interface Check {
@@ -33,7 +34,7 @@ async function checkDatabase(config: Config): Promise<Check> {
     try {
       await store.ping();
       const pending = await store.pendingMigrations();
-      if (pending.length === 0) return { name: 'database', status: 'ok', detail: `${store.dialect} at ${where}, migrated` };
+      if (pending.length === 0) return { ...(await checkOutbox(store)), detail: `${store.dialect} at ${where}, migrated; ${(await checkOutbox(store)).detail}` };
       return { name: 'database', status: 'fail', detail: `${where}: ${pending.length} migration(s) not applied (${pending.join(', ')})`, fix: 'run `osschat start` once: it migrates the database on start' };
     } finally {
       await store.close();
@@ -41,6 +42,16 @@ async function checkDatabase(config: Config): Promise<Check> {
   } catch (error) {
     return { name: 'database', status: 'fail', detail: `${where}: ${redactSecrets((error as Error).message)}`, fix: 'check DATABASE_URL (database.url) and that the server is running' };
   }
+}
+
+/** Jobs that failed for good stay in the outbox with their reason: a person should look. */
+async function checkOutbox(store: Store): Promise<Check> {
+  const counts = await store.outbox.counts();
+  const summary = `outbox: ${counts.pending} pending, ${counts.running} running, ${counts.done} done, ${counts.failed} failed`;
+  if (counts.failed === 0) return { name: 'database', status: 'ok', detail: summary };
+  const failed = await store.outbox.list('failed');
+  const last = failed[failed.length - 1]!;
+  return { name: 'database', status: 'warn', detail: `${summary}; last failure: job ${last.id} (${last.kind}): ${redactSecrets(last.lastError ?? '')}`, fix: 'read the reason; fix what it names (credentials, repository); the group was told' };
 }
 
 function checkForge(config: Config): Check {
