@@ -3,6 +3,7 @@ import { createStdioAdapter } from './chat/stdio/stdio-adapter.js';
 import type { Config } from './config/schema.js';
 import { servicesFromConfig } from './config/to-services.js';
 import { createBot, type Bot, type BotOptions } from './core/bot.js';
+import { commandTable } from './core/commands/registry.js';
 import type { Forge } from './forge/forge.js';
 import { forgeFromConfig } from './forge/from-config.js';
 import { createGitHubWebhookReceiver } from './forge/github/webhook-receiver.js';
@@ -66,6 +67,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     worker: options.worker ?? workerSettings(config),
     notifyLimit: config.notify,
+    commands: commandTable({ subscribe: config.notify.subscribe }),
   });
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;

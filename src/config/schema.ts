@@ -77,6 +77,7 @@ const webhooks = z.strictObject({
 });
 
 const notify = z.strictObject({
+  subscribe: z.enum(['admins', 'everyone']).default('admins').describe('Who may subscribe a room to a repository and change its filters'),
   minIntervalMs: z.number().int().min(0).default(3000).describe('Least time between two notifications in one room (WeChat bans bots that post bursts)'),
   perHour: z.number().int().min(1).default(20).describe('Most notifications per room per hour; more are folded into one digest message'),
   digestTime: z

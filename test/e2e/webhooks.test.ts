@@ -90,3 +90,90 @@ describe('POST /webhooks/github', () => {
     expect(h.sent).toHaveLength(1);
   });
 });
+
+describe('flood control and digests', () => {
+  it('folds notifications that wait beyond the room limit into one digest message', async () => {
+    await h.close();
+    h = await issueHarness({ notifyLimit: { minIntervalMs: 150, perHour: 1000 } });
+    app = createWebApp({
+      health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
+      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, () => digestAt), wake: () => h.bot.wake(), log: silentLogger },
+    });
+    await subscribe('热闹群', 'octo/hello');
+    h.sent.length = 0;
+    const burst = async (count: number, tag: string) => {
+      for (let i = 0; i < count; i++) {
+        const body = opened();
+        await app.request('/webhooks/github', { method: 'POST', body, headers: await signedHeaders(SECRET, 'issues', `${tag}-${i}`, body) });
+      }
+      await h.bot.drain(2000);
+    };
+    await burst(2, 'pair');
+    expect(h.sent.map((m) => m.text.split('\n')[0])).toEqual([expect.stringMatching(/^\[octo\/hello\]/), expect.stringMatching(/^\[octo\/hello\]/)]);
+    h.sent.length = 0;
+    await burst(7, 'flood');
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]!.text).toMatch(/\[octo\/hello\] 7 条新动态/);
+    expect(await h.store.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
+  });
+
+  it('holds events of a digest subscription until the digest time, then sends one summary', async () => {
+    digestAt = new Date(Date.now() + 300);
+    await subscribe('日报群', 'octo/hello', { digest: 'daily' });
+    h.sent.length = 0;
+    await post('issues', opened());
+    await post('pull_request', payloadFor('pull_request', 'opened', (p) => (p.repository.full_name = 'octo/hello')));
+    expect(h.sent).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await h.bot.drain(100);
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]!.text).toMatch(/2 条新动态/);
+  });
+});
+
+describe('closing the loop and two-way comments', () => {
+  it('tells the group that opened an issue when it is closed, though it did not subscribe', async () => {
+    await h.say('构建失败');
+    await h.say('/issue 1');
+    h.sent.length = 0;
+    await post('issues', payloadFor('issues', 'opened', (p) => {
+      p.action = 'closed';
+      p.repository.full_name = 'octo/hello';
+      p.issue.number = 1;
+      p.issue.state = 'closed';
+    }));
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]!.text).toContain('#1');
+    expect(h.sent[0]!.text).toMatch(/本群/);
+  });
+
+  it('turns a reply to a notification, and /comment N, into attributed issue comments', async () => {
+    await h.say('登录失败 @octocat');
+    await h.say('/issue 1');
+    await subscribe('OSSChat 开发者群', 'octo/hello');
+    h.sent.length = 0;
+    await post('issues', payloadFor('issues', 'opened', (p) => {
+      p.repository.full_name = 'octo/hello';
+      p.issue.number = 1;
+      p.issue.html_url = 'https://github.com/octo/hello/issues/1';
+    }));
+    const notification = h.sent[0]!;
+    await h.say(notification.text, { id: 'bot-1', self: true, from: { id: 'bot', name: 'OSSChat' } });
+    await h.say('我来修 @octocat', { replyTo: 'bot-1', from: { id: 'u2', name: '李四' } });
+    await h.say('/comment 1 已在 v2.1 修复');
+    const comments = h.github.state.comments('octo/hello', 1);
+    expect(comments.map((c) => c.body.split('\n')[0])).toEqual(['我来修 `@octocat`', '已在 v2.1 修复']);
+    expect(comments[0]!.body).toContain('— 李四 在「OSSChat 开发者群」通过 OSSChat 发表');
+    expect(h.sent.filter((m) => m.text.startsWith('已评论 #1：https://github.com/octo/hello/issues/1#issuecomment-'))).toHaveLength(2);
+    expect(h.github.violations).toEqual([]);
+  });
+
+  it('does not comment twice when GitHub drops the answer', async () => {
+    await h.say('问题');
+    await h.say('/issue 1');
+    h.github.faults.next({ dropAfter: true, match: { method: 'POST', path: /\/comments$/ } });
+    await h.say('/comment 1 once only');
+    expect(h.github.state.comments('octo/hello', 1)).toHaveLength(1);
+    expect(h.sent[h.sent.length - 1]!.text).toMatch(/^已评论 #1/);
+  });
+});

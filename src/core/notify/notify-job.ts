@@ -15,6 +15,9 @@ export interface NotifyDeps {
 
 const eventOf = (job: OutboxJob) => (job.payload as { event: ForgeEvent }).event;
 
+/** A few waiting notifications go out one by one, spaced by the limit; a backlog beyond this is folded. */
+const FOLD_ABOVE = 3;
+
 /**
  * Delivers a forge event to one room, in order, within the room's rate limit. When more
  * notifications wait than the limit lets through, they are folded into one digest message.
@@ -31,7 +34,8 @@ export function notifyJob(deps: NotifyDeps, kind: 'notify' | 'digest' = 'notify'
       const allowed = limiter.nextAllowed(room.id, now);
       if (allowed > now) throw new Deferred(new Date(allowed));
       const waiting = await store.outbox.waitingOfRoom(room.id, kind);
-      const others = waiting.filter((other) => other.id !== job.id && (kind === 'notify' || other.nextAttemptAt.getTime() <= now));
+      const due = waiting.filter((other) => other.id !== job.id && (kind === 'notify' || other.nextAttemptAt.getTime() <= now));
+      const others = kind === 'digest' || due.length + 1 > FOLD_ABOVE ? due : [];
       const text = others.length > 0 || kind === 'digest' ? fold([job, ...others], deps.localeOf(room)) : await single(deps, room, eventOf(job));
       await deps.send(room.kind === 'direct' ? { room: room.externalId.replace(/^dm:/, ''), text, direct: true } : { room: room.externalId, text });
       limiter.record(room.id, Date.now());
