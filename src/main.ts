@@ -1,6 +1,7 @@
 import type { ChatAdapter } from './chat/chat-adapter.js';
 import { createStdioAdapter } from './chat/stdio/stdio-adapter.js';
 import type { Config } from './config/schema.js';
+import { configuredSubscriptions } from './config/configured-subscriptions.js';
 import { servicesFromConfig } from './config/to-services.js';
 import { createBot, type Bot, type BotOptions } from './core/bot.js';
 import { commandTable } from './core/commands/registry.js';
@@ -88,12 +89,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       return server?.url ?? '';
     },
     async start() {
+      const configured = configuredSubscriptions(config);
       const web = createWebApp({
         health: { pingDatabase: () => store.ping(), chatState: () => adapter.state },
         webhooks: {
           path: config.webhooks.path,
           receive: createGitHubWebhookReceiver(config.github.webhookSecret),
-          accept: (delivery) => acceptDelivery(store, delivery, (period) => nextDigestTime(new Date(), period, config.notify.digestTime, config.issues.timeZone)),
+          accept: (delivery) =>
+            acceptDelivery(store, delivery, {
+              digestAt: (period) => nextDigestTime(new Date(), period, config.notify.digestTime, config.issues.timeZone),
+              configured,
+            }),
           wake: () => bot.wake(),
           log,
         },

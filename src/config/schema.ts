@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSubscriptionSpec } from '../core/notify/subscription-spec.js';
 
 const repoName = z
   .string()
@@ -15,6 +16,10 @@ const roomEntry = z.strictObject({
   match: roomMatch.describe('Which room: { topic: "…" } or { id: "…" }'),
   repo: repoName.optional().describe('Repository where issues opened in this room go (owner/name)'),
   locale: locale.optional().describe('Language of the bot in this room; defaults to the top-level locale'),
+  subscribe: z
+    .array(z.string().refine((spec) => parseSubscriptionSpec(spec).ok, 'expected "owner/repo [issues pulls releases comments discussions] [+label:NAME -label:NAME -author:LOGIN bots:off digest:daily]"'))
+    .optional()
+    .describe('GitHub events this room receives, written as after /subscribe in chat; a subscription changed in chat wins'),
 });
 
 const database = z.strictObject({
@@ -143,7 +148,7 @@ export const configSchema = z
       .array(roomEntry)
       .default([])
       .describe('Rooms with settings; rooms can also be bound in chat by an admin')
-      .meta({ examples: [[{ match: { topic: 'OSSChat 开发者群' }, repo: 'owner/name', locale: 'zh-CN' }]] }),
+      .meta({ examples: [[{ match: { topic: 'OSSChat 开发者群' }, repo: 'owner/name', locale: 'zh-CN', subscribe: ['owner/name issues pulls releases -author:dependabot[bot]'] }]] }),
     database: database.default(database.parse({})),
     web: web.default(web.parse({})),
     chat: chat.default(chat.parse({})),

@@ -90,4 +90,11 @@ describe('loadConfig', () => {
     expect(broken.message).toMatch(/osschat\.yaml:\d+: not valid YAML/);
     expect(errorOf(() => loadConfig({ file: yamlFile('- a\n- b\n'), env: {} })).message).toContain('expected a mapping');
   });
+
+  it('checks room subscriptions written as in chat', () => {
+    const good = loadConfig({ file: yamlFile('rooms:\n  - match: { topic: T }\n    subscribe: ["octo/hello issues +label:bug bots:off"]\n'), env: {} });
+    expect(good.rooms[0]?.subscribe).toEqual(['octo/hello issues +label:bug bots:off']);
+    const bad = errorOf(() => loadConfig({ file: yamlFile('rooms:\n  - match: { topic: T }\n    subscribe: ["octo/hello +lable:bug"]\n'), env: {} }));
+    expect(bad.message).toContain('rooms[0].subscribe[0]: expected "owner/repo [issues pulls releases');
+  });
 });

@@ -15,7 +15,7 @@ beforeEach(async () => {
   h = await issueHarness({ notifyLimit: { minIntervalMs: 0, perHour: 1000 } });
   app = createWebApp({
     health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
-    webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, () => digestAt), wake: () => h.bot.wake(), log: silentLogger },
+    webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, { digestAt: () => digestAt }), wake: () => h.bot.wake(), log: silentLogger },
   });
 });
 afterEach(async () => h.close());
@@ -91,13 +91,34 @@ describe('POST /webhooks/github', () => {
   });
 });
 
+describe('subscriptions from the configuration', () => {
+  it('delivers to a room subscribed in osschat.yaml, unless chat changed that subscription', async () => {
+    const { configuredSubscriptions } = await import('../../src/config/configured-subscriptions.js');
+    const { configSchema } = await import('../../src/config/schema.js');
+    const config = configSchema.parse({ rooms: [{ match: { topic: '配置群' }, subscribe: ['octo/hello issues +label:bug'] }] });
+    app = createWebApp({
+      health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
+      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, { digestAt: () => digestAt, configured: configuredSubscriptions(config) }), wake: () => h.bot.wake(), log: silentLogger },
+    });
+    await h.say('hi', { room: { id: 'cfg', topic: '配置群' } });
+    await post('issues', opened('octo/hello', ['docs']));
+    expect(h.sent).toEqual([]);
+    await post('issues', opened('octo/hello', ['bug']));
+    expect(h.sent.map((m) => m.room)).toEqual(['cfg']);
+    const room = (await h.store.rooms.findByName('配置群'))!;
+    await h.store.subscriptions.upsert({ roomId: room.id, repo: 'octo/hello', features: ['issues'], filters: {} });
+    await post('issues', opened('octo/hello', ['docs']));
+    expect(h.sent).toHaveLength(2);
+  });
+});
+
 describe('flood control and digests', () => {
   it('folds notifications that wait beyond the room limit into one digest message', async () => {
     await h.close();
     h = await issueHarness({ notifyLimit: { minIntervalMs: 150, perHour: 1000 } });
     app = createWebApp({
       health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
-      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, () => digestAt), wake: () => h.bot.wake(), log: silentLogger },
+      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, { digestAt: () => digestAt }), wake: () => h.bot.wake(), log: silentLogger },
     });
     await subscribe('热闹群', 'octo/hello');
     h.sent.length = 0;

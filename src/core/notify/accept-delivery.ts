@@ -1,6 +1,6 @@
 import type { Repositories, Store } from '../../store/store.js';
 import type { ForgeEvent } from './forge-event.js';
-import { letsThrough } from './subscription.js';
+import { letsThrough, type Subscription } from './subscription.js';
 
 export type Delivery =
   | { kind: 'event'; name: string; deliveryId: string; event: ForgeEvent }
@@ -18,15 +18,24 @@ const CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b/gi;
 /** When a daily or weekly digest goes out, from now. */
 export type DigestClock = (period: 'daily' | 'weekly') => Date;
 
-export function acceptDelivery(store: Store, delivery: Delivery, digestAt: DigestClock): Promise<Accepted> {
+/** Subscriptions the configuration gives for a repository (the database's, set in chat, win). */
+export type ConfiguredSubscriptions = (tx: Repositories, repo: string) => Promise<Omit<Subscription, 'id'>[]>;
+
+export interface AcceptOptions {
+  digestAt: DigestClock;
+  configured?: ConfiguredSubscriptions;
+}
+
+export function acceptDelivery(store: Store, delivery: Delivery, options: AcceptOptions): Promise<Accepted> {
   return store.transaction(async (tx) => {
     if (!(await tx.deliveries.record(delivery.deliveryId, delivery.name))) return { status: 'duplicate' };
-    return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, digestAt) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };
+    return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, options) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };
   });
 }
 
-async function enqueueNotifications(tx: Repositories, deliveryId: string, event: ForgeEvent, digestAt: DigestClock): Promise<Accepted> {
-  const rooms = await roomsFor(tx, event);
+async function enqueueNotifications(tx: Repositories, deliveryId: string, event: ForgeEvent, options: AcceptOptions): Promise<Accepted> {
+  const { digestAt } = options;
+  const rooms = await roomsFor(tx, event, options.configured);
   for (const [roomId, digest] of rooms) {
     const kind = digest ? 'digest' : 'notify';
     await tx.outbox.enqueue({ kind, payload: { event }, idempotencyKey: `${kind}:${deliveryId}:${roomId}`, roomId, ...(digest ? { runAt: digestAt(digest) } : {}) });
@@ -35,9 +44,12 @@ async function enqueueNotifications(tx: Repositories, deliveryId: string, event:
 }
 
 /** The rooms that want the event, each with its digest period, or undefined for a live message. */
-async function roomsFor(tx: Repositories, event: ForgeEvent): Promise<Map<number, 'daily' | 'weekly' | undefined>> {
+async function roomsFor(tx: Repositories, event: ForgeEvent, configured?: ConfiguredSubscriptions): Promise<Map<number, 'daily' | 'weekly' | undefined>> {
   const rooms = new Map<number, 'daily' | 'weekly' | undefined>();
-  for (const subscription of await tx.subscriptions.ofRepo(event.repo)) {
+  const stored = await tx.subscriptions.ofRepo(event.repo);
+  const fromConfig = (await configured?.(tx, event.repo)) ?? [];
+  const chosen = [...stored, ...fromConfig.filter((c) => !stored.some((s) => s.roomId === c.roomId))];
+  for (const subscription of chosen) {
     if (letsThrough(subscription, event)) rooms.set(subscription.roomId, subscription.filters.digest);
   }
   // Closing the loop: a group that opened an issue hears at once when it is closed, subscribed or not.
