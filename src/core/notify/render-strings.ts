@@ -1,4 +1,5 @@
 import type { Locale } from '../types.js';
+import { fill } from '../i18n/translate.js';
 
 /**
  * Every phrase a forge notification is made of, in each locale. `{name}` marks a parameter.
@@ -88,5 +89,5 @@ export type RenderKey = keyof (typeof renderStrings)['zh-CN'];
 
 /** The phrase `key` in `locale`, parameters filled in; an unknown `{name}` stays as written. */
 export function phrase(locale: Locale, key: RenderKey, params: Record<string, string | number> = {}): string {
-  return renderStrings[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fill(renderStrings[locale][key], params);
 }

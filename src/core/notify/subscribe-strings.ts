@@ -1,4 +1,5 @@
 import type { Locale } from '../types.js';
+import { fill } from '../i18n/translate.js';
 
 const en = {
   'feature.issues': 'issues',
@@ -85,5 +86,5 @@ export type SubscribeStringKey = Key;
 
 /** The sentence `key` in `locale`, parameters filled in. */
 export function say(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return subscribeStrings[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fill(subscribeStrings[locale][key], params);
 }
