@@ -1,5 +1,6 @@
 import { types, type Wechaty } from 'wechaty';
 import type { Message } from 'wechaty/users';
+import { OsschatError } from '../../core/errors.js';
 import type { OutgoingMessage } from '../../core/types.js';
 import type { ChatAdapter, ChatAdapterState, ChatEventHandler } from '../chat-adapter.js';
 import { repeatFilter } from './repeat-filter.js';
@@ -193,7 +194,9 @@ export function createWechatyAdapter(options: WechatyAdapterOptions): ChatAdapte
     },
     start: (handler) => startSession(session, options, handler),
     stop: () => stopSession(session, options.wechaty),
-    say: (message) => sayTo(options.wechaty, message),
+    // Until WeChat is logged in, sends fail as retryable: the outbox keeps them and tries again.
+    say: (message) =>
+      session.state === 'ready' ? sayTo(options.wechaty, message) : Promise.reject(new OsschatError('chat-unavailable', `wechat: cannot send while ${session.state}`, { retryable: true })),
     finished: () => new Promise<void>(() => {}),
   };
 }
