@@ -15,6 +15,9 @@ import {
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
 import {
+  countFaqHit, getFaqEntry, lastFaqAnswer, listFaqEntries, recordFaqAnswer, removeFaqEntry, upsertFaqEntry, voteFaqEntry,
+} from './repositories/faq.repository.js';
+import {
   recordDelivery, removeSubscription, subscriptionsOfRepo, subscriptionsOfRoom, upsertSubscription,
 } from './repositories/subscription.repository.js';
 import type { StoredMessage } from '../core/types.js';
@@ -63,6 +66,16 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       ofRepo: (repo) => subscriptionsOfRepo(db, repo),
     },
     deliveries: { record: (deliveryId, event) => recordDelivery(db, deliveryId, event) },
+    faq: {
+      upsert: (entry) => upsertFaqEntry(db, entry),
+      get: (id) => getFaqEntry(db, id),
+      list: () => listFaqEntries(db),
+      remove: (id) => removeFaqEntry(db, id),
+      countHit: (id) => countFaqHit(db, id),
+      vote: (id, helpful) => voteFaqEntry(db, id, helpful),
+      recordAnswer: (roomId, entryId, question) => recordFaqAnswer(db, roomId, entryId, question),
+      lastAnswer: (roomId, entryId) => lastFaqAnswer(db, roomId, entryId),
+    },
     issueLinks: {
       insert: (input) => insertIssueLink(db, input),
       findByCommand: (id) => findIssueLinkByCommand(db, id),

@@ -104,7 +104,33 @@ export interface SubscriptionsTable {
   updated_at: number;
 }
 
+export interface FaqEntriesTable {
+  id: string;
+  /** JSON array of question paraphrases. */
+  questions: string;
+  answer: string;
+  url: string | null;
+  /** JSON array of tags. */
+  tags: string;
+  source: string;
+  hits: Generated<number>;
+  helpful: Generated<number>;
+  not_helpful: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FaqAnswersTable {
+  id: Generated<number>;
+  room_id: number;
+  entry_id: string;
+  question: string;
+  answered_at: number;
+}
+
 export interface Database {
+  faq_entries: FaqEntriesTable;
+  faq_answers: FaqAnswersTable;
   deliveries: DeliveriesTable;
   subscriptions: SubscriptionsTable;
   issue_links: IssueLinksTable;

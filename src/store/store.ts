@@ -1,3 +1,4 @@
+import type { FaqEntry, StoredFaqEntry } from '../core/faq/faq-entry.js';
 import type { Subscription } from '../core/notify/subscription.js';
 import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
 
@@ -131,8 +132,21 @@ export interface DeliveryRepository {
   record(deliveryId: string, event: string): Promise<boolean>;
 }
 
+export interface FaqRepository {
+  /** Creates the entry or replaces its content; idempotent by id. */
+  upsert(entry: FaqEntry): Promise<'created' | 'updated' | 'unchanged'>;
+  get(id: string): Promise<StoredFaqEntry | undefined>;
+  list(): Promise<StoredFaqEntry[]>;
+  remove(id: string): Promise<boolean>;
+  countHit(id: string): Promise<void>;
+  vote(id: string, helpful: boolean): Promise<void>;
+  recordAnswer(roomId: number, entryId: string, question: string): Promise<void>;
+  lastAnswer(roomId: number, entryId: string): Promise<Date | undefined>;
+}
+
 export interface Repositories {
   rooms: RoomRepository;
+  faq: FaqRepository;
   subscriptions: SubscriptionRepository;
   deliveries: DeliveryRepository;
   issueLinks: IssueLinkRepository;

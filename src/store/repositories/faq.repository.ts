@@ -1,0 +1,75 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { FaqEntry, FaqSource, StoredFaqEntry } from '../../core/faq/faq-entry.js';
+import type { Database, FaqEntriesTable } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+function toEntry(row: Selectable<FaqEntriesTable>): StoredFaqEntry {
+  return {
+    id: row.id,
+    questions: JSON.parse(row.questions) as string[],
+    answer: row.answer,
+    ...(row.url ? { url: row.url } : {}),
+    tags: JSON.parse(row.tags) as string[],
+    source: row.source as FaqSource,
+    hits: Number(row.hits),
+    helpful: Number(row.helpful),
+    notHelpful: Number(row.not_helpful),
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+/** Creates the entry or replaces its content (re-importing the same id changes nothing else). */
+export async function upsertFaqEntry(db: Db, entry: FaqEntry, now = Date.now()): Promise<'created' | 'updated' | 'unchanged'> {
+  const existing = await getFaqEntry(db, entry.id);
+  const content = { questions: JSON.stringify(entry.questions), answer: entry.answer, url: entry.url ?? null, tags: JSON.stringify(entry.tags), source: entry.source };
+  if (!existing) {
+    await db.insertInto('faq_entries').values({ id: entry.id, ...content, created_at: now, updated_at: now }).execute();
+    return 'created';
+  }
+  const same = JSON.stringify([existing.questions, existing.answer, existing.url ?? null, existing.tags]) === JSON.stringify([entry.questions, entry.answer, entry.url ?? null, entry.tags]);
+  if (same) return 'unchanged';
+  await db.updateTable('faq_entries').set({ ...content, updated_at: now }).where('id', '=', entry.id).execute();
+  return 'updated';
+}
+
+export async function getFaqEntry(db: Db, id: string): Promise<StoredFaqEntry | undefined> {
+  const row = await db.selectFrom('faq_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toEntry(row);
+}
+
+export async function listFaqEntries(db: Db): Promise<StoredFaqEntry[]> {
+  return (await db.selectFrom('faq_entries').selectAll().orderBy('id').execute()).map(toEntry);
+}
+
+export async function removeFaqEntry(db: Db, id: string): Promise<boolean> {
+  return Number((await db.deleteFrom('faq_entries').where('id', '=', id).executeTakeFirst()).numDeletedRows) > 0;
+}
+
+export async function countFaqHit(db: Db, id: string): Promise<void> {
+  await db.updateTable('faq_entries').set((eb) => ({ hits: eb('hits', '+', 1) })).where('id', '=', id).execute();
+}
+
+export async function voteFaqEntry(db: Db, id: string, helpful: boolean): Promise<void> {
+  await db
+    .updateTable('faq_entries')
+    .set((eb) => (helpful ? { helpful: eb('helpful', '+', 1) } : { not_helpful: eb('not_helpful', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordFaqAnswer(db: Db, roomId: number, entryId: string, question: string, at = Date.now()): Promise<void> {
+  await db.insertInto('faq_answers').values({ room_id: roomId, entry_id: entryId, question, answered_at: at }).execute();
+}
+
+/** When the entry was last answered in the room, if ever. */
+export async function lastFaqAnswer(db: Db, roomId: number, entryId: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('faq_answers')
+    .select((eb) => eb.fn.max('answered_at').as('at'))
+    .where('room_id', '=', roomId)
+    .where('entry_id', '=', entryId)
+    .executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? undefined : new Date(Number(row.at));
+}
