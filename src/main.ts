@@ -5,6 +5,8 @@ import { configuredSubscriptions } from './config/configured-subscriptions.js';
 import { servicesFromConfig } from './config/to-services.js';
 import { createBot, type Bot, type BotOptions } from './core/bot.js';
 import { commandTable } from './core/commands/registry.js';
+import { faqFeature } from './core/faq/faq.feature.js';
+import { faqFromConfig } from './faq-from-config.js';
 import type { Forge } from './forge/forge.js';
 import { forgeFromConfig } from './forge/from-config.js';
 import { createGitHubWebhookReceiver } from './forge/github/webhook-receiver.js';
@@ -58,8 +60,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     admins: config.admins,
     locale: config.locale,
+    features: [faqFeature],
     services: {
       ...servicesFromConfig(config, VERSION),
+      faq: await faqFromConfig(config, store),
       forge: options.forge ?? forgeFromConfig(config, log),
       // Read at each message: the platform tells the bot's own name only after login.
       get botNames() {

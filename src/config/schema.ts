@@ -92,6 +92,15 @@ const notify = z.strictObject({
     .describe('Local time (issues.timeZone) when daily digests go out; weekly ones go out on Mondays at this time'),
 });
 
+const faq = z.strictObject({
+  enabled: z.boolean().default(true).describe('Answer repeated questions from the knowledge base (osschat faq import FILE)'),
+  threshold: z.number().min(0).max(1).default(0.75).describe('Lowest match score (0–1) answered in a group; higher is more careful'),
+  margin: z.number().min(0).max(1).default(0.05).describe('How far the best match must lead the next different answer'),
+  cooldownMinutes: z.number().min(0).default(60).describe('The same answer is not repeated in a room within this time'),
+  synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]).describe('Extra groups of interchangeable words, canonical form first, e.g. [[osschat, 机器人]]'),
+  words: z.array(z.string().min(1)).default([]).describe('Extra words the Chinese segmenter keeps whole (project names, jargon)'),
+});
+
 const outbox = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100).default(8).describe('Attempts of a durable job (issue creation, a message to send) before it is marked failed'),
   retryBaseMs: z.number().int().min(1).default(2000).describe('Delay before the 2nd attempt; each later one waits twice as long (at most 10 minutes)'),
@@ -157,6 +166,7 @@ export const configSchema = z
     outbox: outbox.default(outbox.parse({})),
     webhooks: webhooks.default(webhooks.parse({})),
     notify: notify.default(notify.parse({})),
+    faq: faq.default(faq.parse({})),
     log: log.default(log.parse({})),
   })
   .superRefine(requireSecrets);

@@ -1,4 +1,5 @@
 import type { Forge } from '../forge/forge.js';
+import type { FaqService } from './faq/faq-service.js';
 import type { Locale, Room } from './types.js';
 
 /** Who may open issues from chat. */
@@ -29,6 +30,8 @@ export interface RoomSettings {
 /** Everything features need beyond the message log: the forge, settings, identity. */
 export interface Services {
   forge?: Forge;
+  /** The knowledge base, when the deployment has one. */
+  faq?: FaqService;
   issues: IssueSettings;
   roomSettings(room: Room): RoomSettings;
   /** Names the bot answers to in `@bot issue …`. */

@@ -1,0 +1,18 @@
+import type { FaqCandidate, FaqSettings } from './types.js';
+
+/** Answer thresholds chosen on a random half of lcqmc-dev for precision (see the eval script). */
+export const DEFAULT_FAQ_SETTINGS: Readonly<FaqSettings> = { threshold: 0.75, margin: 0.05 };
+
+/**
+ * The candidate to answer with, or null to stay silent: the best must score at least
+ * `threshold` and lead by `margin` the next candidate that would give a different answer
+ * (another entry with the same answer text is no rival).
+ */
+export function decide(candidates: readonly FaqCandidate[], settings: FaqSettings = DEFAULT_FAQ_SETTINGS): FaqCandidate | null {
+  const [best, ...rest] = candidates;
+  if (best === undefined || best.score < settings.threshold) return null;
+  const answer = best.answer.trim();
+  const rival = rest.find((candidate) => candidate.id !== best.id && candidate.answer.trim() !== answer);
+  if (rival !== undefined && best.score - rival.score < settings.margin) return null;
+  return best;
+}

@@ -1,0 +1,38 @@
+import { createAnalyzer } from './analyzer.js';
+import { searchIndex } from './faq-search.js';
+import { addEntry, createIndexState, removeEntry } from './index-state.js';
+import type { FaqIndex, FaqIndexOptions, FaqParams, FaqWeights } from './types.js';
+
+/** How the similarities are blended by default (chosen on the tuning half of lcqmc-dev). */
+export const DEFAULT_FAQ_WEIGHTS: Readonly<FaqWeights> = { bm25: 0.3, words: 0.3, chars: 0.4 };
+
+/** Engine defaults for short chat questions. */
+export const DEFAULT_FAQ_PARAMS: Readonly<FaqParams> = { k1: 1.2, b: 0.5, candidates: 200, negationFactor: 0.8 };
+
+function normaliseWeights(weights: Partial<FaqWeights> = {}): FaqWeights {
+  const merged = { ...DEFAULT_FAQ_WEIGHTS, ...weights };
+  const total = merged.bm25 + merged.words + merged.chars;
+  if (!(total > 0)) throw new RangeError('FAQ weights must sum to more than 0');
+  return { bm25: merged.bm25 / total, words: merged.words / total, chars: merged.chars / total };
+}
+
+/**
+ * Creates an in-memory FAQ index: BM25 over segmented words (synonyms mapped, stop words dropped)
+ * blended with IDF-weighted word overlap and character n-gram similarity. Candidates come from
+ * inverted indexes, so a search never scans every entry.
+ */
+export function createFaqIndex(options: FaqIndexOptions): FaqIndex {
+  const analyze = createAnalyzer(options);
+  const blend = normaliseWeights(options.weights);
+  const params: FaqParams = { ...DEFAULT_FAQ_PARAMS, ...options.params };
+  const state = createIndexState();
+  return {
+    add: (entry) => addEntry(state, { ...entry, questions: [...entry.questions] }, analyze),
+    remove: (id) => removeEntry(state, id),
+    get: (id) => state.entries.get(id)?.entry,
+    get size() {
+      return state.entries.size;
+    },
+    search: (text, k = 5) => searchIndex(state, analyze(text), k, blend, params),
+  };
+}

@@ -1,0 +1,11 @@
+export type { FaqCandidate, FaqEntry, FaqIndex, FaqIndexOptions, FaqParams, FaqSettings, FaqWeights } from './types.js';
+export { createFaqIndex, DEFAULT_FAQ_PARAMS, DEFAULT_FAQ_WEIGHTS } from './faq-index.js';
+export { decide, DEFAULT_FAQ_SETTINGS } from './decide.js';
+export { evaluate, evaluateSearched, latencySummary } from './evaluate.js';
+export type { FaqEvalCase, FaqEvalMetrics, FaqSearched } from './evaluate.js';
+export { chooseSettings, sweepSettings } from './sweep.js';
+export type { FaqSweepRow } from './sweep.js';
+export { DEFAULT_SYNONYMS } from './synonyms.js';
+export { DEFAULT_STOP_WORDS } from './stop-words.js';
+export { searchAll } from './search-all.js';
+export type { FaqTimedSearch } from './search-all.js';
