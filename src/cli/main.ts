@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
+import { faqAskCommand, faqExportCommand, faqImportCommand } from './faq.js';
 import { startCommand } from './start.js';
 import { VERSION } from '../version.js';
 
@@ -29,5 +30,20 @@ program
   .option('--format <format>', 'output format', 'jsonl')
   .option('-c, --config <file>', 'configuration file')
   .action(exportCommand);
+
+const faq = program.command('faq').description('the FAQ knowledge base the bot answers from');
+faq
+  .command('import <file>')
+  .description('add or update entries from YAML, CSV (id,question,answer; repeated ids are paraphrases) or Markdown (## question, then the answer)')
+  .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['yaml', 'csv', 'markdown']))
+  .option('-c, --config <file>', 'configuration file')
+  .action(faqImportCommand);
+faq.command('export').description('print every entry as YAML (importable again)').option('-c, --config <file>', 'configuration file').action(faqExportCommand);
+faq
+  .command('ask <text>')
+  .description('what the bot would answer, with its candidates and scores')
+  .option('--json', 'print {"match", "candidates"} as JSON')
+  .option('-c, --config <file>', 'configuration file')
+  .action(faqAskCommand);
 
 await program.parseAsync();
