@@ -1,0 +1,28 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhooks } from '@octokit/webhooks';
+import type { BenchServer } from './bench-server.js';
+import { BENCH_SECRET, WEBHOOK_PATH } from './deliveries.js';
+
+/** The floor over HTTP: node:http reading the body, Webhooks.verify and JSON.parse, nothing else; answers 202. */
+export async function startFloorServer(): Promise<BenchServer> {
+  let handled = 0;
+  const webhooks = new Webhooks({ secret: BENCH_SECRET });
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const signature = request.headers['x-hub-signature-256'];
+    if (request.url !== WEBHOOK_PATH || typeof signature !== 'string' || !(await webhooks.verify(body, signature).catch(() => false))) return void response.writeHead(401).end();
+    JSON.parse(body);
+    handled += 1;
+    response.writeHead(202, { 'content-type': 'text/plain' }).end('accepted\n');
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+    handled: () => handled,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
