@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { faqAskCommand, faqExportCommand, faqImportCommand } from './faq.js';
+import { faqEvalCommand } from './faq-eval.js';
 import { startCommand } from './start.js';
 import { VERSION } from '../version.js';
 
@@ -45,5 +46,15 @@ faq
   .option('--json', 'print {"match", "candidates"} as JSON')
   .option('-c, --config <file>', 'configuration file')
   .action(faqAskCommand);
+
+faq
+  .command('eval')
+  .description('measure answers on a knowledge base and labelled queries (JSON Lines {"text","expected": ID|null})')
+  .requiredOption('--kb <file>', 'knowledge base (YAML, CSV or Markdown)')
+  .requiredOption('--queries <file>', 'queries, one JSON object per line')
+  .option('--json', 'print the metrics as JSON')
+  .option('--predictions <file>', 'write {"text","match","score"} per query, in order')
+  .option('-c, --config <file>', 'configuration file (faq.threshold, faq.margin, faq.synonyms)')
+  .action(faqEvalCommand);
 
 await program.parseAsync();

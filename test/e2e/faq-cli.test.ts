@@ -30,4 +30,19 @@ describe('osschat faq (built CLI)', () => {
     expect((await runCli(['faq', 'import', yamlFile], copy)).stdout).toContain('2 new');
     expect((await runCli(['faq', 'export'], copy)).stdout).toBe(exported.stdout);
   });
+
+  it('evaluates decisions on labelled queries and writes predictions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osschat-faq-eval-'));
+    const kb = join(dir, 'kb.yaml');
+    writeFileSync(kb, '- id: install\n  questions: [怎么安装 OSSChat？]\n  answer: npm ci\n- id: db\n  questions: [支持 PostgreSQL 吗？]\n  answer: 支持\n');
+    const queries = join(dir, 'q.jsonl');
+    writeFileSync(queries, ['{"text":"OSSChat 怎么安装","expected":"install"}', '{"text":"支持 PostgreSQL 吗","expected":"db"}', '{"text":"今天吃什么","expected":null}', 'not json', ''].join('\n'));
+    const predictions = join(dir, 'p.jsonl');
+    const result = await runCli(['faq', 'eval', '--kb', kb, '--queries', queries, '--json', '--predictions', predictions], {});
+    expect(result.stderr).toContain(`${queries}:4:`);
+    const report = JSON.parse(result.stdout) as { metrics: Record<string, number> };
+    expect(report.metrics).toMatchObject({ queries: 3, answerable: 2, decisionAccuracy: 1, precision: 1, recall: 1, falseAnswerRate: 0 });
+    const lines = (await import('node:fs')).readFileSync(predictions, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { match: string | null });
+    expect(lines.map((l) => l.match)).toEqual(['install', 'db', null]);
+  });
 });
