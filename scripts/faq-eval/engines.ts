@@ -1,11 +1,12 @@
-import { createFaqIndex, type FaqIndex, type FaqSettings } from '../../src/core/faq/index.js';
-import { DEFAULT_FAQ_SETTINGS } from '../../src/core/faq/index.js';
+import { createFaqIndex, DEFAULT_FAQ_SETTINGS, type FaqIndex, type FaqSettings } from '../../src/core/faq/index.js';
 import { createJiebaSegmenter } from '../../src/search/jieba-segmenter.js';
 import { createSegmenter } from '../../src/search/segment.js';
 
 /** An engine under evaluation: how to build its index, and its own answer settings. */
 export interface EvalEngine {
+  /** A new, empty index. */
   create(): FaqIndex;
+  /** Its answer settings unless --threshold/--margin say otherwise. */
   settings: FaqSettings;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FAQ_SETTINGS } from '../core/faq/decide.js';
 import { parseSubscriptionSpec } from '../core/notify/subscription-spec.js';
 
 const repoName = z
@@ -94,8 +95,8 @@ const notify = z.strictObject({
 
 const faq = z.strictObject({
   enabled: z.boolean().default(true).describe('Answer repeated questions from the knowledge base (osschat faq import FILE)'),
-  threshold: z.number().min(0).max(1).default(0.75).describe('Lowest match score (0–1) answered in a group; higher is more careful'),
-  margin: z.number().min(0).max(1).default(0.05).describe('How far the best match must lead the next different answer'),
+  threshold: z.number().min(0).max(1).default(DEFAULT_FAQ_SETTINGS.threshold).describe('Lowest match score (0–1) answered in a group; higher is more careful'),
+  margin: z.number().min(0).max(1).default(DEFAULT_FAQ_SETTINGS.margin).describe('How far the best match must lead the next different answer'),
   cooldownMinutes: z.number().min(0).default(60).describe('The same answer is not repeated in a room within this time'),
   synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]).describe('Extra groups of interchangeable words, canonical form first, e.g. [[osschat, 机器人]]'),
   words: z.array(z.string().min(1)).default([]).describe('Extra words the Chinese segmenter keeps whole (project names, jargon)'),

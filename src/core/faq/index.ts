@@ -4,7 +4,7 @@ export { decide, DEFAULT_FAQ_SETTINGS } from './decide.js';
 export { evaluate, evaluateSearched, latencySummary } from './evaluate.js';
 export type { FaqEvalCase, FaqEvalMetrics, FaqSearched } from './evaluate.js';
 export { chooseSettings, sweepSettings } from './sweep.js';
-export type { FaqSweepRow } from './sweep.js';
+export type { ChooseCriteria, FaqSweepRow } from './sweep.js';
 export { DEFAULT_SYNONYMS } from './synonyms.js';
 export { DEFAULT_STOP_WORDS } from './stop-words.js';
 export { searchAll } from './search-all.js';

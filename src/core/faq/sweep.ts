@@ -13,17 +13,27 @@ export function sweepSettings(searched: readonly FaqSearched[], thresholds: read
   );
 }
 
+/** How `chooseSettings` trades accuracy for silence. */
+export interface ChooseCriteria {
+  /** Settings answering more unanswerable queries than this share are never chosen. */
+  maxFalseAnswerRate: number;
+  /** Accuracy given up for fewer false answers; default: one standard error of the best accuracy. */
+  tolerance?: number;
+}
+
 /**
- * The most accurate settings whose false-answer rate stays at or under `maxFalseAnswerRate`
- * (precision first: silence is cheaper than a wrong answer); ties go to the stricter settings.
+ * Precision-first choice: among settings under the false-answer cap, those within `tolerance`
+ * of the best decision accuracy; of these, the one with the fewest false answers, then the
+ * widest margin, then the highest threshold.
  */
-export function chooseSettings(rows: readonly FaqSweepRow[], maxFalseAnswerRate: number): FaqSweepRow | undefined {
-  const allowed = rows.filter((row) => !(row.metrics.falseAnswerRate > maxFalseAnswerRate));
-  const key = (row: FaqSweepRow): number[] => [row.metrics.decisionAccuracy, row.threshold, row.margin];
-  return allowed.reduce<FaqSweepRow | undefined>((best, row) => {
-    if (best === undefined) return row;
-    const [a, b] = [key(row), key(best)];
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) > (b[i] as number) ? row : best;
-    return best;
-  }, undefined);
+export function chooseSettings(rows: readonly FaqSweepRow[], criteria: ChooseCriteria): FaqSweepRow | undefined {
+  const allowed = rows.filter((row) => !(row.metrics.falseAnswerRate > criteria.maxFalseAnswerRate));
+  const best = Math.max(...allowed.map((row) => row.metrics.decisionAccuracy));
+  if (!Number.isFinite(best)) return undefined;
+  const queries = allowed[0]?.metrics.queries ?? 1;
+  const tolerance = criteria.tolerance ?? Math.sqrt((best * (1 - best)) / queries);
+  const near = allowed.filter((row) => row.metrics.decisionAccuracy >= best - tolerance);
+  const order = (a: FaqSweepRow, b: FaqSweepRow): number =>
+    a.metrics.falseAnswerRate - b.metrics.falseAnswerRate || b.margin - a.margin || b.threshold - a.threshold;
+  return near.sort(order)[0];
 }

@@ -4,10 +4,12 @@
  * the same (手机/电话, 删除/卸载) are left apart, because a false match is worse than a miss.
  */
 export const DEFAULT_SYNONYMS: readonly (readonly string[])[] = [
-  ['怎么', '怎样', '如何', '怎么样', '咋', '咋样', '怎么着', '怎生'],
+  ['怎么', '怎样', '如何', '咋', '怎么着', '怎生'],
+  ['怎么样', '咋样', '怎样样'],
   ['为什么', '为啥', '为何', '干嘛', '干吗'],
   ['什么', '啥', '什么样', '啥样'],
   ['哪里', '哪儿', '在哪', '在哪儿', '在哪里', '何处'],
+  ['哪个', '哪一个', '哪家'],
   ['什么时候', '何时', '啥时候', '几时'],
   ['能', '可以', '能够', '可', '能否'],
   ['不能', '无法', '不可以', '不了', '没法', '没办法', '不能够', '不行'],
@@ -45,7 +47,6 @@ export const DEFAULT_SYNONYMS: readonly (readonly string[])[] = [
   ['macos', 'mac', 'osx'],
   ['windows', 'win'],
   ['cannot', "can't", 'unable'],
-  ['how', 'howto'],
 ];
 
 type SequenceRule = { tokens: string[]; canonical: string };
@@ -59,12 +60,32 @@ function addRule(rules: Map<string, SequenceRule[]>, tokens: string[], canonical
   rules.set(first, list);
 }
 
+/** Each synonym's canonical form; groups sharing a word are merged (user groups extend ours). */
+function canonicalForms(groups: readonly (readonly string[])[], segment: Segment): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (word: string): string => {
+    let root = word;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    return root;
+  };
+  for (const group of groups) {
+    const words = group.map((word) => segment(word).join('')).filter((word) => word !== '');
+    for (const word of words) if (!parent.has(word)) parent.set(word, word);
+    const [first, ...rest] = words.map(find);
+    for (const root of rest) if (first !== undefined) parent.set(root, first);
+  }
+  return new Map([...parent.keys()].map((word) => [word, find(word)]));
+}
+
 /** Rules keyed by their first token, longest sequences first; a stop word's canonical is ''. */
 function buildRules(groups: readonly (readonly string[])[], stopWords: Iterable<string>, segment: Segment): Map<string, SequenceRule[]> {
   const rules = new Map<string, SequenceRule[]>();
+  const forms = canonicalForms(groups, segment);
   for (const group of groups) {
-    const canonical = segment(group[0] ?? '').join('');
-    if (canonical !== '') for (const variant of group) addRule(rules, segment(variant), canonical);
+    for (const variant of group) {
+      const tokens = segment(variant);
+      addRule(rules, tokens, forms.get(tokens.join('')) ?? '');
+    }
   }
   for (const word of stopWords) addRule(rules, segment(word), '');
   for (const list of rules.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);

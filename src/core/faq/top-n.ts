@@ -1,45 +1,44 @@
-/** The `n` keys with the highest values, in no particular order (a bounded min-heap). */
-export function topN<K>(scores: ReadonlyMap<K, number>, n: number): K[] {
-  if (scores.size <= n) return [...scores.keys()];
-  const keys: K[] = [];
-  const values: number[] = [];
-  for (const [key, value] of scores) {
-    if (keys.length < n) {
-      keys.push(key);
-      values.push(value);
-      siftUp(keys, values, keys.length - 1);
-    } else if (value > (values[0] as number)) {
-      keys[0] = key;
-      values[0] = value;
-      siftDown(keys, values, 0);
+/** The `n` items with the highest scores, in no particular order (a bounded min-heap). */
+export function topN<T>(items: readonly T[], score: (item: T) => number, n: number): T[] {
+  if (items.length <= n) return [...items];
+  const heap: { item: T; value: number }[] = [];
+  for (const item of items) {
+    const value = score(item);
+    if (heap.length < n) {
+      heap.push({ item, value });
+      siftUp(heap, heap.length - 1);
+    } else if (value > (heap[0] as { value: number }).value) {
+      heap[0] = { item, value };
+      siftDown(heap, 0);
     }
   }
-  return keys;
+  return heap.map((node) => node.item);
 }
 
-function swap<K>(keys: K[], values: number[], i: number, j: number): void {
-  [keys[i], keys[j]] = [keys[j] as K, keys[i] as K];
-  [values[i], values[j]] = [values[j] as number, values[i] as number];
+type Heap = { value: number }[];
+
+function swap(heap: Heap, i: number, j: number): void {
+  [heap[i], heap[j]] = [heap[j] as Heap[number], heap[i] as Heap[number]];
 }
 
-function siftUp<K>(keys: K[], values: number[], at: number): void {
+function siftUp(heap: Heap, at: number): void {
   for (let i = at; i > 0; ) {
     const parent = (i - 1) >> 1;
-    if ((values[parent] as number) <= (values[i] as number)) return;
-    swap(keys, values, i, parent);
+    if ((heap[parent] as Heap[number]).value <= (heap[i] as Heap[number]).value) return;
+    swap(heap, i, parent);
     i = parent;
   }
 }
 
-function siftDown<K>(keys: K[], values: number[], at: number): void {
+function siftDown(heap: Heap, at: number): void {
+  const value = (i: number): number => (heap[i] as Heap[number]).value;
   for (let i = at; ; ) {
-    const left = 2 * i + 1;
-    const right = left + 1;
+    const [left, right] = [2 * i + 1, 2 * i + 2];
     let least = i;
-    if (left < values.length && (values[left] as number) < (values[least] as number)) least = left;
-    if (right < values.length && (values[right] as number) < (values[least] as number)) least = right;
+    if (left < heap.length && value(left) < value(least)) least = left;
+    if (right < heap.length && value(right) < value(least)) least = right;
     if (least === i) return;
-    swap(keys, values, i, least);
+    swap(heap, i, least);
     i = least;
   }
 }

@@ -39,8 +39,13 @@ export interface FaqParams {
   k1: number;
   /** BM25 length normalisation. */
   b: number;
-  /** Questions taken from each inverted index before exact re-scoring. */
+  /** Questions re-scored exactly, taken from the inverted indexes. */
   candidates: number;
+  /**
+   * Words and bigrams in more than this share of questions (and more than `candidates`) do not
+   * generate candidates; they still count in the scores.
+   */
+  maxShare: number;
   /** Multiplies the score when one side is negated (不/没/无法…) and the other is not. */
   negationFactor: number;
 }
