@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createFaqIndex, latencySummary, searchAll, type FaqEntry } from '../../src/core/faq/index.js';
 import { createJiebaSegmenter } from '../../src/search/jieba-segmenter.js';
 import { readKb } from './read-kb.js';
-import { readQueries } from './read-queries.js';
+import { readQueries } from '../../src/core/faq/read-queries.js';
 import { splitHalves } from './split.js';
 
 /** Pads the KB to `size` entries with look-alikes: the first half of one question, the second of another. */

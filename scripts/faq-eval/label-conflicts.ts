@@ -1,5 +1,5 @@
 import type { FaqEntry } from '../../src/core/faq/index.js';
-import type { EvalQuery } from './read-queries.js';
+import type { EvalQuery } from '../../src/core/faq/read-queries.js';
 
 const key = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 

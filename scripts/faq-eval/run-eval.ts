@@ -7,7 +7,7 @@ import { ENGINES } from './engines.js';
 import { labelConflicts } from './label-conflicts.js';
 import type { EvalOptions } from './options.js';
 import { readKb } from './read-kb.js';
-import { readQueries } from './read-queries.js';
+import { readQueries } from '../../src/core/faq/read-queries.js';
 import { splitHalves } from './split.js';
 
 const THRESHOLDS = [0.7, 0.725, 0.75, 0.775, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925, 0.95];
