@@ -10,7 +10,7 @@ import { faqFromConfig } from './faq-from-config.js';
 import type { Forge } from './forge/forge.js';
 import { forgeFromConfig } from './forge/from-config.js';
 import { createGitHubWebhookReceiver } from './forge/github/webhook-receiver.js';
-import { acceptDelivery } from './core/notify/accept-delivery.js';
+import { DeliveryAcceptor } from './core/notify/delivery-acceptor.js';
 import { nextDigestTime } from './core/notify/next-digest-time.js';
 import type { Logger } from './core/logger.js';
 import { openStore } from './store/open-store.js';
@@ -74,6 +74,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     notifyLimit: config.notify,
     commands: commandTable({ subscribe: config.notify.subscribe }),
   });
+  const digestAt = (period: 'daily' | 'weekly') => nextDigestTime(new Date(), period, config.notify.digestTime, config.issues.timeZone);
+  const acceptor = new DeliveryAcceptor(store, { digestAt, configured: configuredSubscriptions(config) }, log);
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;
 
@@ -82,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await bot.drain(drainMs);
     await bot.stop();
     await server?.close();
+    await acceptor.drain();
     await store.close();
     log.info({}, 'stopped');
   }
@@ -93,17 +96,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       return server?.url ?? '';
     },
     async start() {
-      const configured = configuredSubscriptions(config);
       const web = createWebApp({
         health: { pingDatabase: () => store.ping(), chatState: () => adapter.state },
         webhooks: {
           path: config.webhooks.path,
           receive: createGitHubWebhookReceiver(config.github.webhookSecret),
-          accept: (delivery) =>
-            acceptDelivery(store, delivery, {
-              digestAt: (period) => nextDigestTime(new Date(), period, config.notify.digestTime, config.issues.timeZone),
-              configured,
-            }),
+          accept: (delivery) => acceptor.accept(delivery),
           wake: () => bot.wake(),
           log,
         },

@@ -15,7 +15,7 @@ export interface HttpVariant {
 }
 
 export const probotVariant: HttpVariant = { name: 'Probot 14: createNodeMiddleware, no-op handlers', kind: 'probot', status: 200 };
-export const ourVariant: HttpVariant = { name: 'OSSChat: Hono app + receiver + acceptDelivery', kind: 'ours', status: 202 };
+export const ourVariant: HttpVariant = { name: 'OSSChat: Hono app + receiver + DeliveryAcceptor', kind: 'ours', status: 202 };
 /** Not a target: shows how close to the floor any verifying receiver can get on this machine. */
 export const floorVariant: HttpVariant = { name: 'reference: node:http + verify + JSON.parse', kind: 'floor', status: 202 };
 

@@ -1,5 +1,6 @@
 import { Webhooks } from '@octokit/webhooks';
-import { acceptDelivery } from '../../src/core/notify/accept-delivery.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { DeliveryAcceptor } from '../../src/core/notify/delivery-acceptor.js';
 import { createGitHubWebhookReceiver } from '../../src/forge/github/webhook-receiver.js';
 import { seconds } from '../measure.js';
 import { BENCH_SECRET, deliveryIds, type SignedDelivery } from './deliveries.js';
@@ -26,19 +27,20 @@ export const bareVerifyParse: LoopVariant = {
   },
 };
 
-/** Ours: the webhook route's work without HTTP, receiver (verify + map) then acceptDelivery into SQLite. */
+/** Ours: the webhook route's work without HTTP, receiver (verify + map) then the DeliveryAcceptor into SQLite. */
 export const ourAcceptPath: LoopVariant = {
-  name: 'OSSChat: receiver + acceptDelivery',
+  name: 'OSSChat: receiver + DeliveryAcceptor',
   async open(path) {
     const store = await subscribedStore(path);
     const receive = createGitHubWebhookReceiver(BENCH_SECRET);
+    const acceptor = new DeliveryAcceptor(store, { digestAt: () => DIGEST_AT }, silentLogger);
     const work: Work = async ({ body, signature, event }, id) => {
       const received = await receive({ body, signature, event, delivery: id });
       if (received.kind !== 'verified' || received.mapped.kind !== 'event') throw new Error(`${event} ${id} was not taken as an event: ${JSON.stringify(received)}`);
-      const accepted = await acceptDelivery(store, { kind: 'event', name: received.name, deliveryId: received.deliveryId, event: received.mapped.event }, { digestAt: () => DIGEST_AT });
+      const accepted = await acceptor.accept({ kind: 'event', name: received.name, deliveryId: received.deliveryId, event: received.mapped.event });
       if (accepted.status !== 'accepted' || accepted.rooms !== SUBSCRIBED_ROOMS) throw new Error(`${id}: ${JSON.stringify(accepted)}`);
     };
-    return { work, close: async (handled) => (await store.close(), verifyStored(path, handled)) };
+    return { work, close: async (handled) => (await acceptor.drain(), await store.close(), verifyStored(path, handled)) };
   },
 };
 

@@ -4,7 +4,7 @@ import type { Store } from '../../src/store/store.js';
 import { BENCH_REPO } from './deliveries.js';
 
 export const SUBSCRIBED_ROOMS = 3;
-/** No fixture subscription is a digest, so acceptDelivery never reads this clock: a constant keeps it out of the timing. */
+/** No fixture subscription is a digest, so the accept path never reads this clock: a constant keeps it out of the timing. */
 export const DIGEST_AT = new Date(Date.now() + 86_400_000);
 
 /** A fresh SQLite file store where SUBSCRIBED_ROOMS rooms follow every feature of BENCH_REPO. */

@@ -6,7 +6,7 @@ import {
   messageRevisions, messagesBefore, recallMessage, recentMessages, streamRoomMessages,
 } from './repositories/message.repository.js';
 import {
-  claimDueJobs, completeJob, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
+  addJob, claimDueJobs, completeJob, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
   waitingJobsOfRoom,
 } from './repositories/outbox.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
@@ -21,16 +21,20 @@ import {
   recordDelivery, removeSubscription, subscriptionsOfRepo, subscriptionsOfRoom, upsertSubscription,
 } from './repositories/subscription.repository.js';
 import type { StoredMessage } from '../core/types.js';
-import type { Dialect, MessageInput, Repositories, Store } from './store.js';
+import type { Subscription } from '../core/notify/subscription.js';
+import type { Dialect, MessageInput, NewOutboxJob, Repositories, Store } from './store.js';
 
 /** Dialect-specific fast paths that replace a repository function. */
 export interface FastPaths {
   insertMessages?: (inputs: MessageInput[]) => (StoredMessage | undefined)[];
+  recordDelivery?: (deliveryId: string, event: string) => boolean;
+  addJob?: (job: NewOutboxJob) => boolean;
+  subscriptionsOfRepo?: (repo: string) => Subscription[];
 }
 
 /** Binds the repository functions to a database handle (the pool, or one transaction). */
 function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): Repositories {
-  const fastInsert = fast.insertMessages;
+  const { insertMessages: fastInsert, recordDelivery: fastRecord, addJob: fastAdd, subscriptionsOfRepo: fastOfRepo } = fast;
   return {
     rooms: {
       upsert: (input) => upsertRoom(db, input),
@@ -63,9 +67,9 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       upsert: (input) => upsertSubscription(db, input),
       remove: (roomId, repo) => removeSubscription(db, roomId, repo),
       ofRoom: (roomId) => subscriptionsOfRoom(db, roomId),
-      ofRepo: (repo) => subscriptionsOfRepo(db, repo),
+      ofRepo: fastOfRepo ? async (repo) => fastOfRepo(repo) : (repo) => subscriptionsOfRepo(db, repo),
     },
-    deliveries: { record: (deliveryId, event) => recordDelivery(db, deliveryId, event) },
+    deliveries: { record: fastRecord ? async (deliveryId, event) => fastRecord(deliveryId, event) : (deliveryId, event) => recordDelivery(db, deliveryId, event) },
     faq: {
       upsert: (entry) => upsertFaqEntry(db, entry),
       get: (id) => getFaqEntry(db, id),
@@ -84,6 +88,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
     },
     outbox: {
       enqueue: (job) => enqueueJob(db, job),
+      add: fastAdd ? async (job) => fastAdd(job) : (job) => addJob(db, job),
       claimDue: (now, limit, leaseMs) => claimDueJobs(db, dialect, now, limit, leaseMs),
       complete: (id) => completeJob(db, id),
       fail: (id, error, retryAt) => failJob(db, id, error, retryAt),

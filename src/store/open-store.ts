@@ -5,6 +5,7 @@ import { openPostgres } from './postgres.js';
 import type { Database } from './schema.js';
 import { openSqlite } from './sqlite.js';
 import { sqliteMessageInsert } from './sqlite-message-insert.js';
+import { sqliteWebhookPaths } from './sqlite-webhook-paths.js';
 import type { Dialect, Store } from './store.js';
 
 export function dialectOf(url: string): Dialect {
@@ -22,5 +23,5 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, dialect, sqlite && { insertMessages: sqliteMessageInsert(sqlite.database) });
+  return createKyselyStore(db, dialect, sqlite && { insertMessages: sqliteMessageInsert(sqlite.database), ...sqliteWebhookPaths(sqlite.database) });
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { cachedStatements } from './cached-statements.js';
 import type { Database } from './schema.js';
 
 /** `sqlite:PATH`, `sqlite://PATH`, `sqlite::memory:` or a plain path → a file path or `:memory:`. */
@@ -21,5 +22,5 @@ export function openSqlite(url: string): { db: Kysely<Database>; database: SQLit
   database.pragma('busy_timeout = 5000');
   // Checkpoint every ~40 MB of WAL instead of every 4 MB: fewer syncs on a busy ingest.
   database.pragma('wal_autocheckpoint = 10000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), database };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(database) }) }), database };
 }

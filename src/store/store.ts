@@ -88,9 +88,13 @@ export interface OutboxJob {
   lastError: string | null;
 }
 
+export type NewOutboxJob = { kind: string; payload: unknown; idempotencyKey: string; roomId?: number; runAt?: Date };
+
 export interface OutboxRepository {
   /** Adds a job unless one with the same idempotency key exists; returns the job either way. */
-  enqueue(job: { kind: string; payload: unknown; idempotencyKey: string; roomId?: number; runAt?: Date }): Promise<OutboxJob>;
+  enqueue(job: NewOutboxJob): Promise<OutboxJob>;
+  /** Adds a job unless one with the same idempotency key exists, without reading it back; true when added. */
+  add(job: NewOutboxJob): Promise<boolean>;
   /** Leases up to `limit` due jobs until `leaseMs` from now; a job whose lease expired is due again. */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxJob[]>;
   complete(id: number): Promise<void>;

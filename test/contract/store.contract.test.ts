@@ -141,6 +141,18 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     expect(await store.outbox.counts()).toEqual({ pending: 0, running: 0, done: 1, failed: 1 });
   });
 
+  it('adds an outbox job once per idempotency key without reading it back', async () => {
+    const runAt = new Date(Date.now() + 60_000);
+    expect(await store.outbox.add({ kind: 'notify', payload: { n: 1 }, idempotencyKey: 'a1', runAt })).toBe(true);
+    expect(await store.transaction((tx) => tx.outbox.add({ kind: 'notify', payload: { n: 2 }, idempotencyKey: 'a1' }))).toBe(false);
+    const [job] = await store.outbox.list();
+    expect(job).toMatchObject({ kind: 'notify', payload: { n: 1 }, idempotencyKey: 'a1', roomId: null, status: 'pending', attempts: 0, nextAttemptAt: runAt });
+    expect((await store.outbox.enqueue({ kind: 'notify', payload: {}, idempotencyKey: 'a1' })).id).toBe(job!.id);
+    const { room } = await roomAndMember();
+    expect(await store.transaction((tx) => tx.outbox.add({ kind: 'digest', payload: { n: 3 }, idempotencyKey: 'a2', roomId: room.id, runAt }))).toBe(true);
+    expect((await store.outbox.list())[1]).toMatchObject({ kind: 'digest', payload: { n: 3 }, idempotencyKey: 'a2', roomId: room.id, status: 'pending', attempts: 0, nextAttemptAt: runAt, lastError: null });
+  });
+
   it('keeps one subscription per room and repository, found from either side', async () => {
     const { room } = await roomAndMember();
     const other = await store.rooms.upsert({ platform: 'wechat', externalId: 'r2', kind: 'group' });
@@ -150,6 +162,7 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     await store.subscriptions.upsert({ roomId: other.id, repo: 'octo/hello', features: ['releases'], filters: {} });
     await store.subscriptions.upsert({ roomId: room.id, repo: 'octo/other', features: ['issues'], filters: {} });
     expect((await store.subscriptions.ofRepo('OCTO/hello')).map((s) => s.roomId)).toEqual([room.id, other.id]);
+    expect(await store.transaction((tx) => tx.subscriptions.ofRepo('OCTO/hello'))).toEqual(await store.subscriptions.ofRepo('octo/hello'));
     expect((await store.subscriptions.ofRoom(room.id)).map((s) => s.repo)).toEqual(['octo/hello', 'octo/other']);
     expect(await store.subscriptions.remove(room.id, 'octo/hello')).toBe(true);
     expect(await store.subscriptions.remove(room.id, 'octo/hello')).toBe(false);
@@ -160,6 +173,8 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     expect(await store.deliveries.record('d-1', 'issues')).toBe(true);
     expect(await store.deliveries.record('d-1', 'issues')).toBe(false);
     expect(await store.transaction((tx) => tx.deliveries.record('d-2', 'ping'))).toBe(true);
+    expect(await store.transaction((tx) => tx.deliveries.record('d-1', 'issues'))).toBe(false);
+    expect(await store.deliveries.record('d-2', 'ping')).toBe(false);
   });
 
   it('keeps FAQ entries idempotent by id, with hits, votes and answers per room', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acceptDelivery } from '../../src/core/notify/accept-delivery.js';
+import type { ConfiguredSubscriptions } from '../../src/core/notify/accept-delivery.js';
+import { DeliveryAcceptor } from '../../src/core/notify/delivery-acceptor.js';
 import { createGitHubWebhookReceiver } from '../../src/forge/github/webhook-receiver.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createWebApp } from '../../src/web/app.js';
@@ -11,11 +12,17 @@ let h: Harness;
 let app: ReturnType<typeof createWebApp>;
 let digestAt = new Date(Date.now() + 3_600_000);
 
+/** The accept path as src/main.ts wires it: group commit through a DeliveryAcceptor. */
+function accepting(configured?: ConfiguredSubscriptions) {
+  const acceptor = new DeliveryAcceptor(h.store, { digestAt: () => digestAt, configured }, silentLogger);
+  return (delivery: Parameters<DeliveryAcceptor['accept']>[0]) => acceptor.accept(delivery);
+}
+
 beforeEach(async () => {
   h = await issueHarness({ notifyLimit: { minIntervalMs: 0, perHour: 1000 } });
   app = createWebApp({
     health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
-    webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, { digestAt: () => digestAt }), wake: () => h.bot.wake(), log: silentLogger },
+    webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: accepting(), wake: () => h.bot.wake(), log: silentLogger },
   });
 });
 afterEach(async () => h.close());
@@ -98,7 +105,7 @@ describe('subscriptions from the configuration', () => {
     const config = configSchema.parse({ rooms: [{ match: { topic: '配置群' }, subscribe: ['octo/hello issues +label:bug'] }] });
     app = createWebApp({
       health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
-      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, { digestAt: () => digestAt, configured: configuredSubscriptions(config) }), wake: () => h.bot.wake(), log: silentLogger },
+      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: accepting(configuredSubscriptions(config)), wake: () => h.bot.wake(), log: silentLogger },
     });
     await h.say('hi', { room: { id: 'cfg', topic: '配置群' } });
     await post('issues', opened('octo/hello', ['docs']));
@@ -118,7 +125,7 @@ describe('flood control and digests', () => {
     h = await issueHarness({ notifyLimit: { minIntervalMs: 150, perHour: 1000 } });
     app = createWebApp({
       health: { pingDatabase: async () => undefined, chatState: () => 'ready' },
-      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: (d) => acceptDelivery(h.store, d, { digestAt: () => digestAt }), wake: () => h.bot.wake(), log: silentLogger },
+      webhooks: { path: '/webhooks/github', receive: createGitHubWebhookReceiver(SECRET), accept: accepting(), wake: () => h.bot.wake(), log: silentLogger },
     });
     await subscribe('热闹群', 'octo/hello');
     h.sent.length = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { labelConflicts } from '../../scripts/faq-eval/label-conflicts.js';
 import { parseCsv } from '../../scripts/faq-eval/parse-csv.js';
 import { readKb } from '../../scripts/faq-eval/read-kb.js';
-import { readQueries } from '../../scripts/faq-eval/read-queries.js';
+import { readQueries } from '../../src/core/faq/read-queries.js';
 import { splitHalves } from '../../scripts/faq-eval/split.js';
 
 describe('parseCsv', () => {

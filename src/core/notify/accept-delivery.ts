@@ -11,10 +11,6 @@ export type Accepted = { status: 'accepted'; rooms: number } | { status: 'duplic
 // GitHub's closing keywords: a merged PR saying "Fixes #12" closes issue 12.
 const CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b/gi;
 
-/**
- * Records a verified delivery and, in the same transaction, one notification job per room that
- * wants it: a redelivery changes nothing, and a crash after this loses nothing.
- */
 /** When a daily or weekly digest goes out, from now. */
 export type DigestClock = (period: 'daily' | 'weekly') => Date;
 
@@ -26,11 +22,18 @@ export interface AcceptOptions {
   configured?: ConfiguredSubscriptions;
 }
 
+/**
+ * Records a verified delivery and, in the same transaction, one notification job per room that
+ * wants it: a redelivery changes nothing, and a crash after this loses nothing.
+ */
 export function acceptDelivery(store: Store, delivery: Delivery, options: AcceptOptions): Promise<Accepted> {
-  return store.transaction(async (tx) => {
-    if (!(await tx.deliveries.record(delivery.deliveryId, delivery.name))) return { status: 'duplicate' };
-    return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, options) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };
-  });
+  return store.transaction((tx) => acceptIn(tx, delivery, options));
+}
+
+/** acceptDelivery's work inside the caller's transaction (several deliveries may share one). */
+export async function acceptIn(tx: Repositories, delivery: Delivery, options: AcceptOptions): Promise<Accepted> {
+  if (!(await tx.deliveries.record(delivery.deliveryId, delivery.name))) return { status: 'duplicate' };
+  return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, options) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };
 }
 
 async function enqueueNotifications(tx: Repositories, deliveryId: string, event: ForgeEvent, options: AcceptOptions): Promise<Accepted> {
@@ -38,7 +41,7 @@ async function enqueueNotifications(tx: Repositories, deliveryId: string, event:
   const rooms = await roomsFor(tx, event, options.configured);
   for (const [roomId, digest] of rooms) {
     const kind = digest ? 'digest' : 'notify';
-    await tx.outbox.enqueue({ kind, payload: { event }, idempotencyKey: `${kind}:${deliveryId}:${roomId}`, roomId, ...(digest ? { runAt: digestAt(digest) } : {}) });
+    await tx.outbox.add({ kind, payload: { event }, idempotencyKey: `${kind}:${deliveryId}:${roomId}`, roomId, ...(digest ? { runAt: digestAt(digest) } : {}) });
   }
   return { status: 'accepted', rooms: rooms.size };
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxTable } from '../schema.js';
-import type { Dialect, OutboxJob, OutboxStatus } from '../store.js';
+import type { Dialect, NewOutboxJob, OutboxJob, OutboxStatus } from '../store.js';
 
 type Db = Kysely<Database>;
 
@@ -18,12 +18,15 @@ function toJob(row: Selectable<OutboxTable>): OutboxJob {
   };
 }
 
-export async function enqueueJob(
-  db: Db,
-  job: { kind: string; payload: unknown; idempotencyKey: string; roomId?: number; runAt?: Date },
-  now = Date.now(),
-): Promise<OutboxJob> {
-  await db
+export async function enqueueJob(db: Db, job: NewOutboxJob, now = Date.now()): Promise<OutboxJob> {
+  await addJob(db, job, now);
+  const row = await db.selectFrom('outbox').selectAll().where('idempotency_key', '=', job.idempotencyKey).executeTakeFirstOrThrow();
+  return toJob(row);
+}
+
+/** Inserts the job unless its idempotency key exists; true when it was inserted. */
+export async function addJob(db: Db, job: NewOutboxJob, now = Date.now()): Promise<boolean> {
+  const result = await db
     .insertInto('outbox')
     .values({
       kind: job.kind,
@@ -36,9 +39,8 @@ export async function enqueueJob(
       updated_at: now,
     })
     .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-    .execute();
-  const row = await db.selectFrom('outbox').selectAll().where('idempotency_key', '=', job.idempotencyKey).executeTakeFirstOrThrow();
-  return toJob(row);
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** On PostgreSQL, concurrent workers skip each other's locked rows; SQLite has a single writer. */

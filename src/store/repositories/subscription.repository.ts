@@ -5,7 +5,7 @@ import type { Database, SubscriptionsTable } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
+export function toSubscription(row: Selectable<SubscriptionsTable>): Subscription {
   return {
     id: Number(row.id),
     roomId: Number(row.room_id),

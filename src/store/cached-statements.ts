@@ -1,0 +1,37 @@
+import type { Database as BetterSqlite } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+const DEFAULT_LIMIT = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, preparing each SQL text once: its driver
+ * otherwise prepares every query anew, which costs more than running it. Reuse is safe because
+ * `all` and `run` finish before they return; `iterate` (streaming) keeps a statement busy
+ * while the caller reads, so it always gets a statement of its own.
+ */
+export function cachedStatements(database: BetterSqlite, limit = DEFAULT_LIMIT): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = reusable(database, sql);
+        // Oldest first: texts that vary (an `in (?, ?, …)` list per length) cannot grow it without bound.
+        if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+function reusable(database: BetterSqlite, sql: string): SqliteStatement {
+  const statement = database.prepare(sql);
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(parameters),
+    run: (parameters) => statement.run(parameters),
+    iterate: (parameters) => database.prepare(sql).iterate(parameters) as IterableIterator<unknown>,
+  };
+}
