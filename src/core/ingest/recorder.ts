@@ -2,17 +2,12 @@ import type { MessageInput, Repositories, Store } from '../../store/store.js';
 import type { Logger } from '../logger.js';
 import type { ChatEvent, ChatMessageEvent, Member, Room, StoredMessage } from '../types.js';
 import type { QuotedMessage } from '../commands/command.js';
+import { GroupCommit } from '../group-commit.js';
 import { Directory } from './directory.js';
 
 export type Recorded =
   | { type: 'message'; room: Room; sender: Member; event: ChatMessageEvent; message: StoredMessage | undefined }
   | { type: 'recall' | 'edit'; room: Room | undefined; applied: boolean };
-
-interface Pending {
-  event: ChatEvent;
-  resolve: (recorded: Recorded) => void;
-  reject: (error: unknown) => void;
-}
 
 const MAX_BATCH = 1000;
 
@@ -23,57 +18,31 @@ export interface RecorderHooks {
   onJobs?: () => void;
 }
 
-/**
- * Writes chat events to the message log with group commit: events submitted while a write is
- * running go into the next transaction together, so a busy stream costs one commit per batch.
- * Each caller's promise settles only after its event is committed.
- */
+/** Writes chat events to the message log, with group commit (see GroupCommit). */
 export class Recorder {
-  private queue: Pending[] = [];
-  private flushing: Promise<void> | undefined;
   private readonly directory: Directory;
+  private readonly batches: GroupCommit<ChatEvent, Recorded>;
 
-  constructor(
-    private readonly store: Store,
-    platform: string,
-    private readonly log: Logger,
-    private readonly hooks: RecorderHooks = {},
-  ) {
+  constructor(store: Store, platform: string, log: Logger, private readonly hooks: RecorderHooks = {}) {
     this.directory = new Directory(platform);
-  }
-
-  record(event: ChatEvent): Promise<Recorded> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ event, resolve, reject });
-      this.flushing ??= new Promise<void>((done) => setImmediate(done)).then(() => this.flush());
+    this.batches = new GroupCommit(store, log, {
+      write: (tx, events) => this.apply(tx, events),
+      maxBatch: MAX_BATCH,
+      label: 'chat events',
+      onCommit: (results) => {
+        if (results.some((result) => result.type === 'message' && result.message?.command)) this.hooks.onJobs?.();
+      },
+      onRollback: () => this.directory.forget(),
     });
   }
 
+  record(event: ChatEvent): Promise<Recorded> {
+    return this.batches.submit(event);
+  }
+
   /** Resolves when every submitted event is written (or has failed). */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      await this.writeBatch(batch);
-    }
-    this.flushing = undefined;
-  }
-
-  private async writeBatch(batch: Pending[]): Promise<void> {
-    try {
-      const results = await this.store.transaction((tx) => this.apply(tx, batch.map((item) => item.event)));
-      if (results.some((result) => result.type === 'message' && result.message?.command)) this.hooks.onJobs?.();
-      batch.forEach((item, index) => item.resolve(results[index]!));
-    } catch (error) {
-      this.directory.forget();
-      if (batch.length === 1) return batch[0]!.reject(error);
-      // Retry one by one: one bad event must not lose the others in its batch.
-      this.log.warn({ err: error, size: batch.length }, 'batch write failed; retrying events one by one');
-      for (const item of batch) await this.writeBatch([item]);
-    }
+  drain(): Promise<void> {
+    return this.batches.drain();
   }
 
   private async apply(tx: Repositories, events: ChatEvent[]): Promise<Recorded[]> {
