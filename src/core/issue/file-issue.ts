@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ChatContext } from '../context.js';
 import type { IssueCategory } from '../services.js';
 import type { IssueLink, StoredMessage } from '../types.js';
 import type { Forge, ForgeIssue } from '../../forge/forge.js';
+import { commandKey } from './command-key.js';
 import { draftIssue, findMarker, type RelatedIssue } from './draft-issue.js';
 import { searchTerms } from './search-terms.js';
 
@@ -19,12 +19,6 @@ export interface Filed {
   related: RelatedIssue[];
 }
 
-/** A key no other room, platform or deployment shares: it marks the issue body for crash recovery. */
-function idempotencyKey(ctx: ChatContext): string {
-  const source = `${ctx.room.platform}\u0000${ctx.room.externalId}\u0000${ctx.message.platformMsgId}`;
-  return `chat-${createHash('sha256').update(source).digest('hex').slice(0, 24)}`;
-}
-
 /** Drafts the issue, looks for duplicates, creates it once (finding it again after a crash) and stores the link. */
 export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRequest): Promise<Filed> {
   const names = await senderNames(ctx, request.messages);
@@ -38,7 +32,7 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
       timeZone: ctx.services.issues.timeZone,
       locale: ctx.locale,
       version: ctx.services.version,
-      marker: idempotencyKey(ctx),
+      marker: commandKey(ctx, 'chat'),
       related,
     });
   const plain = draftOf([]);
@@ -62,7 +56,7 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
 /** An earlier attempt may have created the issue and crashed before storing the link: its body's last line says so. */
 async function findEarlier(ctx: ChatContext, forge: Forge, repo: string): Promise<ForgeIssue | undefined> {
   const since = new Date(ctx.message.ts.getTime() - 10 * 60_000);
-  const key = idempotencyKey(ctx);
+  const key = commandKey(ctx, 'chat');
   return (await forge.recentIssuesByMe(repo, since)).find((issue) => findMarker(issue.body) === key);
 }
 

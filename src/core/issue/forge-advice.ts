@@ -17,3 +17,14 @@ export async function forgeAdvice(ctx: ChatContext, error: unknown, repo: string
       return ctx.t('issue.invalid', { detail: error.message });
   }
 }
+
+/**
+ * Tells the group what a person must fix when the forge refused (and rethrows as already told,
+ * so the outbox marks the job failed without a second message); a retryable error is rethrown as is.
+ */
+export async function tellForgeRefusal(ctx: ChatContext, error: unknown, repo: string): Promise<never> {
+  const advice = await forgeAdvice(ctx, error, repo);
+  if (!advice) throw error;
+  await ctx.reply(advice);
+  throw new OsschatError((error as OsschatError).code, (error as Error).message, { told: true, cause: error });
+}

@@ -1,9 +1,8 @@
 import type { Command } from '../commands/command.js';
 import { boundRepo } from '../commands/bind.command.js';
 import type { ChatContext } from '../context.js';
-import { OsschatError } from '../errors.js';
 import { fileIssue, type Filed } from './file-issue.js';
-import { forgeAdvice } from './forge-advice.js';
+import { tellForgeRefusal } from './forge-advice.js';
 import { mayOpenIssues } from './may-open-issues.js';
 import { parseIssueCommand, type IssueCommandParse } from './parse-issue-command.js';
 import { selectMessages, type Selection } from './select-messages.js';
@@ -33,12 +32,7 @@ async function run(ctx: ChatContext, args: Args): Promise<void> {
   const existing = await ctx.store.issueLinks.findByCommand(ctx.message.id);
   const filed: Filed = existing
     ? { link: existing, related: [] }
-    : await fileIssue(ctx, forge, { repo, messages: selection.messages, title: args.title, category: args.category, attempt: ctx.attempt }).catch(async (error: unknown) => {
-        const advice = await forgeAdvice(ctx, error, repo);
-        if (!advice) throw error;
-        await ctx.reply(advice);
-        throw new OsschatError((error as OsschatError).code, (error as Error).message, { told: true, cause: error });
-      });
+    : await fileIssue(ctx, forge, { repo, messages: selection.messages, title: args.title, category: args.category, attempt: ctx.attempt }).catch((error: unknown) => tellForgeRefusal(ctx, error, repo));
   await ctx.reply(await createdReply(ctx, filed, selection, args.count === 'default'));
 }
 

@@ -1,4 +1,4 @@
-import type { Repositories, Store } from '../../store/store.js';
+import type { Repositories } from '../../store/store.js';
 import type { ForgeEvent } from './forge-event.js';
 import { letsThrough, type Subscription } from './subscription.js';
 
@@ -23,14 +23,10 @@ export interface AcceptOptions {
 }
 
 /**
- * Records a verified delivery and, in the same transaction, one notification job per room that
- * wants it: a redelivery changes nothing, and a crash after this loses nothing.
+ * Records a verified delivery and, in the caller's transaction (several deliveries may share one),
+ * one notification job per room that wants it: a redelivery changes nothing, and a crash after
+ * this loses nothing.
  */
-export function acceptDelivery(store: Store, delivery: Delivery, options: AcceptOptions): Promise<Accepted> {
-  return store.transaction((tx) => acceptIn(tx, delivery, options));
-}
-
-/** acceptDelivery's work inside the caller's transaction (several deliveries may share one). */
 export async function acceptIn(tx: Repositories, delivery: Delivery, options: AcceptOptions): Promise<Accepted> {
   if (!(await tx.deliveries.record(delivery.deliveryId, delivery.name))) return { status: 'duplicate' };
   return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, options) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };

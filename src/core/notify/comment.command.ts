@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { boundRepo } from '../commands/bind.command.js';
 import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
-import { OsschatError } from '../errors.js';
 import { escapeMentions, findMarker, markerOf, neutraliseMarkdown } from '../issue/draft-issue.js';
-import { forgeAdvice } from '../issue/forge-advice.js';
+import { commandKey } from '../issue/command-key.js';
+import { tellForgeRefusal } from '../issue/forge-advice.js';
 import { mayOpenIssues } from '../issue/may-open-issues.js';
 import { parseCommentCommand, type CommentArgs } from './parse-comment-command.js';
 
@@ -30,16 +29,13 @@ async function run(ctx: ChatContext, args: CommentArgs): Promise<void> {
   if (!repo) return ctx.reply(ctx.t('comment.whichRepo', { number: args.number }));
   const forge = ctx.services.forge;
   if (!forge) return ctx.reply(ctx.t('issue.noCredentials'));
-  const key = `comment-${createHash('sha256').update(`${ctx.room.platform}\u0000${ctx.room.externalId}\u0000${ctx.message.platformMsgId}`).digest('hex').slice(0, 24)}`;
+  const key = commandKey(ctx, 'comment');
   try {
     const earlier = ctx.attempt > 1 ? (await forge.recentCommentsByMe(repo, args.number, new Date(ctx.message.ts.getTime() - 600_000))).find((c) => findMarker(c.body) === key) : undefined;
     const comment = earlier ?? (await forge.addComment(repo, args.number, commentBody(ctx, args.text, key)));
     await ctx.reply(ctx.t('comment.added', { number: args.number, url: comment.url }));
   } catch (error) {
-    const advice = await forgeAdvice(ctx, error, repo);
-    if (!advice) throw error;
-    await ctx.reply(advice);
-    throw new OsschatError((error as OsschatError).code, (error as Error).message, { told: true, cause: error });
+    await tellForgeRefusal(ctx, error, repo);
   }
 }
 

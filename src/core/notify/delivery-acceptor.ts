@@ -6,7 +6,7 @@ import type { Subscription } from './subscription.js';
 
 const MAX_BATCH = 500;
 
-/** acceptDelivery with group commit (see GroupCommit): a busy webhook costs one commit per batch. */
+/** Accepts webhook deliveries with group commit (see GroupCommit): a busy webhook costs one commit per batch. */
 export class DeliveryAcceptor {
   private readonly batches: GroupCommit<Delivery, Accepted>;
 
