@@ -3,6 +3,8 @@ import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { faqAskCommand, faqExportCommand, faqImportCommand } from './faq.js';
 import { faqEvalCommand } from './faq-eval.js';
+import { importCommand } from './import.js';
+import { IMPORT_FORMATS } from '../importers/formats.js';
 import { startCommand } from './start.js';
 import { VERSION } from '../version.js';
 
@@ -31,6 +33,14 @@ program
   .option('--format <format>', 'output format', 'jsonl')
   .option('-c, --config <file>', 'configuration file')
   .action(exportCommand);
+
+program
+  .command('import <path>')
+  .description('add a chat export (file, folder or .zip) to the message log; re-importing adds nothing')
+  .addOption(new Option('--format <format>', 'export format (default: detected)').choices([...IMPORT_FORMATS]))
+  .option('--room <name>', 'room to import into (topic or id); in a multi-chat export, the only chat imported')
+  .option('-c, --config <file>', 'configuration file')
+  .action(importCommand);
 
 const faq = program.command('faq').description('the FAQ knowledge base the bot answers from');
 faq

@@ -46,6 +46,12 @@ export const messages = {
     'faq.list': 'FAQ 共 {count} 条：\n{lines}',
     'faq.empty': 'FAQ 还是空的。引用一条问题消息并发送「加入FAQ：答案」即可添加。',
     'faq.noKb': '本机器人没有开启 FAQ。',
+    'import.summary': '导入完成（{format}）：新增 {added} 条消息，跳过重复 {duplicates} 条，无法读取的记录 {bad} 条。',
+    'import.badRecord': '无法读取的记录 {at}：{reason}',
+    'import.moreBad': '……另有 {count} 条无法读取的记录未列出。',
+    'import.stopped': '导入提前结束：{reason}。之前读到的消息已保存。',
+    'import.progress': '已导入 {added} 条（重复 {duplicates} 条，无法读取 {bad} 条），已读 {percent}%',
+    'import.unknownFormat': '无法判断 {path} 的格式，请用 --format 指定：{formats}',
   },
   en: {
     'command.denied': 'Sorry, only admins can use "{command}".',
@@ -91,6 +97,12 @@ export const messages = {
     'faq.list': '{count} FAQ entries:\n{lines}',
     'faq.empty': 'The FAQ is empty. Quote a question and say "/faq add the answer" to add one.',
     'faq.noKb': 'The FAQ is not enabled for this bot.',
+    'import.summary': 'Import done ({format}): {added} messages added, {duplicates} duplicates skipped, {bad} bad records.',
+    'import.badRecord': 'bad record at {at}: {reason}',
+    'import.moreBad': '... and {count} more bad records not listed.',
+    'import.stopped': 'The import stopped early: {reason}. What was read before is saved.',
+    'import.progress': 'imported {added} (duplicates {duplicates}, bad {bad}), read {percent}%',
+    'import.unknownFormat': 'cannot tell the format of {path}: pass --format, one of {formats}',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

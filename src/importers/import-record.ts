@@ -1,0 +1,59 @@
+import type { MessageKind } from '../core/types.js';
+
+/** A chat message read from an export, the same shape for every format. */
+export interface ImportedMessage {
+  type: 'message';
+  /** Platform the export comes from: rooms and members are keyed by it. */
+  platform: string;
+  room: { id: string; topic?: string };
+  /** Platform message id; without one the writer derives an id from room, sender, time and text. */
+  id?: string;
+  from: { id: string; name?: string };
+  text: string;
+  ts: Date;
+  /** Platform id of the message this one quotes or answers in a thread. */
+  replyTo?: string;
+  kind: MessageKind;
+  /** A message the bot itself sent (our own exports mark them). */
+  self?: boolean;
+}
+
+/** An edit or recall of an earlier message (only our own JSON Lines carry them). */
+export interface ImportedChange {
+  type: 'edit' | 'recall';
+  platform: string;
+  room: { id: string; topic?: string };
+  id: string;
+  text?: string;
+  ts: Date;
+}
+
+/** A record that could not be read: where it is and why; the import goes on. */
+export interface BadRecord {
+  type: 'bad';
+  at: string;
+  reason: string;
+}
+
+export type ImportItem = ImportedMessage | ImportedChange | BadRecord;
+
+export interface ImporterOptions {
+  /** Multi-chat exports (Telegram account, Slack workspace): read only the chat with this name or id. */
+  chat?: string;
+  /** Platform of our own JSON Lines (the stdio adapter's `chat.platform`). */
+  platform?: string;
+  /** Called with the number of bytes read from the input, as they are read. */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Reads one export (a file, or a folder/zip for Slack) as a stream of records. */
+export type Importer = (path: string, options?: ImporterOptions) => AsyncIterable<ImportItem>;
+
+export function bad(at: string, reason: string): BadRecord {
+  return { type: 'bad', at, reason };
+}
+
+/** True when `wanted` is unset or names the chat by name or id. */
+export function chatWanted(wanted: string | undefined, chat: { id: string; topic?: string }): boolean {
+  return wanted === undefined || wanted === chat.id || wanted === chat.topic;
+}
