@@ -24,6 +24,7 @@ export const ENGINES: Record<'osschat' | 'baseline', EvalEngine> = {
         stopWords: [],
         weights: { bm25: 0, words: 0, chars: 1 },
         params: { negationFactor: 1 },
+        reranker: null,
       }),
     settings: { threshold: 0.75, margin: 0 },
   },

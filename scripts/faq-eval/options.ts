@@ -41,7 +41,7 @@ export function parseEvalOptions(argv: string[]): EvalOptions {
       predictions: { type: 'string' }, threshold: { type: 'string' }, margin: { type: 'string' },
       sweep: { type: 'boolean', default: false }, split: { type: 'string', default: 'all' },
       seed: { type: 'string', default: '20240601' }, engine: { type: 'string', default: 'osschat' },
-      'max-false-rate': { type: 'string', default: '0.08' },
+      'max-false-rate': { type: 'string', default: '0.12' },
     },
   });
   if (values.kb === undefined || values.queries === undefined) throw new Error('--kb and --queries are required');
@@ -56,6 +56,6 @@ export function parseEvalOptions(argv: string[]): EvalOptions {
     split: oneOf(values.split, ['all', 'tune', 'holdout'] as const, 'split'),
     seed: numberOption(values.seed, 'seed') ?? 0,
     engine: oneOf(values.engine, ['osschat', 'baseline'] as const, 'engine'),
-    maxFalseAnswerRate: numberOption(values['max-false-rate'], 'max-false-rate') ?? 0.08,
+    maxFalseAnswerRate: numberOption(values['max-false-rate'], 'max-false-rate') ?? 0.12,
   };
 }

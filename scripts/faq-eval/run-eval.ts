@@ -10,8 +10,8 @@ import { readKb } from './read-kb.js';
 import { readQueries } from '../../src/core/faq/read-queries.js';
 import { splitHalves } from './split.js';
 
-const THRESHOLDS = [0.7, 0.725, 0.75, 0.775, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925, 0.95];
-const MARGINS = [0, 0.01, 0.02, 0.05, 0.1];
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+const MARGINS = [0, 0.02, 0.05, 0.1];
 
 /** Everything one evaluation run produced. */
 export interface EvalRun {

@@ -26,9 +26,9 @@ describe('decide', () => {
     expect(decide(tooClose, settings)).toBeNull();
   });
 
-  it('has precision-first defaults', () => {
-    expect(DEFAULT_FAQ_SETTINGS.threshold).toBeGreaterThanOrEqual(0.8);
+  it('has precision-first defaults: scores are confidences, answered above even odds', () => {
+    expect(DEFAULT_FAQ_SETTINGS.threshold).toBeGreaterThan(0.5);
     expect(decide([candidate('a', 0.99), candidate('b', 0.5)])?.id).toBe('a');
-    expect(decide([candidate('a', 0.8)])).toBeNull();
+    expect(decide([candidate('a', 0.5)])).toBeNull();
   });
 });

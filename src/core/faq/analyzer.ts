@@ -1,6 +1,7 @@
 import { normalizeText } from '../../search/normalize.js';
 import type { Segmenter } from '../../search/segment.js';
 import { charNgrams } from './char-ngrams.js';
+import { questionShape, type QuestionShape } from './question-shape.js';
 import { DEFAULT_STOP_WORDS } from './stop-words.js';
 import { createTokenMapper, DEFAULT_SYNONYMS } from './synonyms.js';
 
@@ -14,6 +15,8 @@ export interface Analyzed {
   grams: Map<string, number>;
   /** Whether the text is negated (不, 没, 无法…), which flips most questions' intent. */
   negated: boolean;
+  /** Characters, question kinds and numbers, compared by the reranker. */
+  shape: QuestionShape;
 }
 
 /** Words that negate; 不同, 不错 and the like are single words and so not among them. */
@@ -44,6 +47,7 @@ export function createAnalyzer(options: {
       length: words.length,
       grams: charNgrams(words.join('')),
       negated: tokens.some((token) => NEGATIONS.has(token)),
+      shape: questionShape(words),
     };
   };
 }

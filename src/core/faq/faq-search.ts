@@ -5,7 +5,20 @@ import type { Postings } from './postings.js';
 import { prepareQuery, type PreparedQuery, type QueryKey } from './query.js';
 import { bm25Term } from './similarity.js';
 import { topN } from './top-n.js';
-import type { FaqCandidate, FaqParams, FaqWeights } from './types.js';
+import type { BaseSimilarity } from './pair-features.js';
+import type { FaqParams, FaqWeights } from './types.js';
+
+/** An entry's best question for a query and how the engine's blend scored it. */
+export interface ScoredQuestion {
+  doc: IndexedQuestion;
+  base: BaseSimilarity;
+}
+
+/** The prepared query (none when it has no words) and its best questions, one per entry. */
+export interface SearchHits {
+  query: PreparedQuery | undefined;
+  hits: ScoredQuestion[];
+}
 
 /** Reusable buffers of one index (searches are synchronous, so one set suffices). */
 export interface SearchScratch {
@@ -55,8 +68,8 @@ function overlap(state: IndexState, doc: IndexedQuestion, query: PreparedQuery, 
   return [bm25, shared, dot];
 }
 
-/** The blend of BM25 coverage, word Dice and n-gram cosine, with negation and penalty. */
-function blendScore(doc: IndexedQuestion, query: PreparedQuery, parts: [number, number, number], blend: FaqWeights, params: FaqParams): number {
+/** The blend of BM25 coverage, word Dice and n-gram cosine (negation lowers it), with its parts. */
+function blendScore(doc: IndexedQuestion, query: PreparedQuery, parts: [number, number, number], blend: FaqWeights, params: FaqParams): BaseSimilarity {
   const [bm25, shared, dot] = parts;
   const coverage = query.selfScore === 0 ? 0 : Math.min(1, bm25 / query.selfScore);
   const total = query.termWeight + doc.termWeight;
@@ -66,7 +79,7 @@ function blendScore(doc: IndexedQuestion, query: PreparedQuery, parts: [number, 
   let score = blend.bm25 * coverage + blend.words * words + blend.chars * chars;
   if (query.negated !== doc.negated) score *= params.negationFactor;
   // Rounded so that the same question scores exactly 1 despite floating-point sums.
-  return Math.min(1, Math.max(0, Math.round((score - (doc.entry.penalty ?? 0)) * 1e9) / 1e9));
+  return { blend: Math.min(1, Math.max(0, Math.round(score * 1e9) / 1e9)), coverage, words, chars };
 }
 
 function setQuery(scratch: SearchScratch, state: IndexState, query: PreparedQuery, on: boolean): void {
@@ -86,27 +99,25 @@ function candidates(state: IndexState, acc: Accumulators, query: PreparedQuery, 
   return topN(acc.touched, (doc) => (acc.words[doc] as number) / wordSelf + (acc.bigrams[doc] as number) / gramSelf, params.candidates);
 }
 
-/** Scores the candidates exactly and keeps each entry's best. */
-function scoreCandidates(state: IndexState, scratch: SearchScratch, query: PreparedQuery, blend: FaqWeights, params: FaqParams): Map<string, FaqCandidate> {
-  const best = new Map<string, FaqCandidate>();
+/** Scores the candidates exactly and keeps each entry's best question. */
+function scoreCandidates(state: IndexState, scratch: SearchScratch, query: PreparedQuery, blend: FaqWeights, params: FaqParams): ScoredQuestion[] {
+  const best = new Map<string, ScoredQuestion>();
   for (const id of candidates(state, scratch.acc, query, params)) {
     const doc = refresh(state, state.docs[id] as IndexedQuestion);
-    const score = blendScore(doc, query, overlap(state, doc, query, scratch), blend, params);
-    const { id: entryId, answer, url } = doc.entry;
-    if ((best.get(entryId)?.score ?? -1) >= score) continue;
-    best.set(entryId, { id: entryId, question: doc.question, score, answer, ...(url === undefined ? {} : { url }) });
+    const base = blendScore(doc, query, overlap(state, doc, query, scratch), blend, params);
+    if ((best.get(doc.entry.id)?.base.blend ?? -1) >= base.blend) continue;
+    best.set(doc.entry.id, { doc, base });
   }
-  return best;
+  return [...best.values()].sort((a, b) => b.base.blend - a.base.blend || a.doc.entry.id.localeCompare(b.doc.entry.id));
 }
 
-/** Up to `k` entries for the analysed query, best first, one per entry. */
-export function searchIndex(state: IndexState, scratch: SearchScratch, analyzed: Analyzed, k: number, blend: FaqWeights, params: FaqParams): FaqCandidate[] {
-  if (state.live === 0 || (analyzed.length === 0 && analyzed.grams.size === 0)) return [];
+/** Up to `depth` entries for the analysed query by the engine's blend, best first, one per entry. */
+export function searchIndex(state: IndexState, scratch: SearchScratch, analyzed: Analyzed, depth: number, blend: FaqWeights, params: FaqParams): SearchHits {
+  if (state.live === 0 || (analyzed.length === 0 && analyzed.grams.size === 0)) return { query: undefined, hits: [] };
   const query = prepareQuery(state, analyzed, params);
   setQuery(scratch, state, query, true);
   try {
-    const best = scoreCandidates(state, scratch, query, blend, params);
-    return [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, k);
+    return { query, hits: scoreCandidates(state, scratch, query, blend, params).slice(0, depth) };
   } finally {
     setQuery(scratch, state, query, false);
     scratch.acc.clear();

@@ -1,6 +1,7 @@
 import type { Analyzed } from './analyzer.js';
 import { createIdfCache, type IdfCache } from './idf-cache.js';
 import { createPostings, type Postings } from './postings.js';
+import type { QuestionShape } from './question-shape.js';
 import type { FaqEntry } from './types.js';
 
 /** One indexed question of an entry, its words and n-grams as key numbers. */
@@ -13,6 +14,7 @@ export interface IndexedQuestion {
   grams: Int32Array;
   gramCounts: Float64Array;
   negated: boolean;
+  shape: QuestionShape;
   /** Sums that depend on IDF, valid while `cachedAt` equals the index version. */
   cachedAt: number;
   termWeight: number;
@@ -51,9 +53,9 @@ function indexQuestion(state: IndexState, entry: FaqEntry, question: string, ana
   const [terms, termCounts] = toKeys(state.terms, analyzed.terms);
   const [grams, gramCounts] = toKeys(state.grams, analyzed.grams);
   const doc = state.docs.length;
-  const { length, negated } = analyzed;
+  const { length, negated, shape } = analyzed;
   const cache = { cachedAt: -1, termWeight: 0, gramNorm: 0 };
-  state.docs.push({ entry, question, terms, termCounts, length, grams, gramCounts, negated, ...cache });
+  state.docs.push({ entry, question, terms, termCounts, length, grams, gramCounts, negated, shape, ...cache });
   state.terms.add(doc, terms, termCounts);
   state.grams.add(doc, grams, gramCounts);
   state.totalLength += length;

@@ -1,4 +1,5 @@
 import type { Segmenter } from '../../search/segment.js';
+import type { FaqExplained } from './rerank.js';
 
 /** One FAQ: its paraphrased questions share one answer. */
 export interface FaqEntry {
@@ -59,6 +60,26 @@ export interface FaqIndexOptions {
   stopWords?: Iterable<string>;
   weights?: Partial<FaqWeights>;
   params?: Partial<FaqParams>;
+  /** Re-scores the best candidates; default: `DEFAULT_RERANK_MODEL`; null: the blend is the score. */
+  reranker?: FaqRerankModel | null;
+}
+
+/** Weights of a logistic model: its output is 1 / (1 + e^-(bias + Σ weights·features)). */
+export interface FaqLogistic {
+  bias: number;
+  weights: readonly number[];
+}
+
+/**
+ * Two logistic models over `PAIR_FEATURES`: `ranker` orders the engine's best candidates by how
+ * likely each is the answer; `decider` (the same features plus the ranker's output) gives the
+ * confidence that is compared with `faq.threshold`.
+ */
+export interface FaqRerankModel {
+  /** Feature names, in the order of the weights (checked against `PAIR_FEATURES`). */
+  features: readonly string[];
+  ranker: FaqLogistic;
+  decider: FaqLogistic;
 }
 
 /** An in-memory FAQ matcher. */
@@ -73,6 +94,8 @@ export interface FaqIndex {
   readonly size: number;
   /** Up to `k` entries that may answer `text`, best first, one per entry. */
   search(text: string, k?: number): FaqCandidate[];
+  /** The reranker's input for the engine's best `depth` entries (for fitting and explaining). */
+  explain(text: string, depth?: number): FaqExplained[];
 }
 
 /** When the bot answers: the best candidate must be good enough and clearly ahead. */
