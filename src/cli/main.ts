@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
+import { analyzeCommand } from './analyze.js';
 import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { faqAskCommand, faqExportCommand, faqImportCommand } from './faq.js';
 import { faqEvalCommand } from './faq-eval.js';
-import { importCommand } from './import.js';
-import { IMPORT_FORMATS } from '../importers/formats.js';
 import { startCommand } from './start.js';
 import { VERSION } from '../version.js';
 
@@ -35,12 +34,18 @@ program
   .action(exportCommand);
 
 program
-  .command('import <path>')
-  .description('add a chat export (file, folder or .zip) to the message log; re-importing adds nothing')
-  .addOption(new Option('--format <format>', 'export format (default: detected)').choices([...IMPORT_FORMATS]))
-  .option('--room <name>', 'room to import into (topic or id); in a multi-chat export, the only chat imported')
+  .command('analyze')
+  .description('report on a room: activity, people, keywords, repeated and unanswered questions')
+  .option('--room <name>', 'room topic or id (default: the only group room)')
+  .option('--since <date>', 'first day (YYYY-MM-DD, local) or ISO time')
+  .option('--until <date>', 'last day, included (YYYY-MM-DD, local) or ISO time')
+  .option('--tz <zone>', 'IANA time zone of days and hours (default: issues.timeZone)')
+  .option('--json', 'print the report as JSON (schema in the README)')
+  .option('--html <file>', 'write a self-contained HTML report with charts')
+  .option('--faq-candidates <file>', 'write repeated questions as a knowledge base for osschat faq import')
+  .option('--unanswered-after <hours>', 'a question with no reply within this time is unanswered', '24')
   .option('-c, --config <file>', 'configuration file')
-  .action(importCommand);
+  .action(analyzeCommand);
 
 const faq = program.command('faq').description('the FAQ knowledge base the bot answers from');
 faq

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { healthRoutes, type HealthSource } from './routes/health.js';
+import { reportRoutes, type ReportSource } from './routes/report.js';
 import { webhookRoutes, type WebhookDeps } from './routes/webhooks.js';
 
 export interface WebDeps {
   health: HealthSource;
   webhooks?: WebhookDeps;
+  /** Analytics reports of public rooms at /report/:room. */
+  report?: ReportSource;
 }
 
 /** The HTTP surface; testable without a socket through `app.request()`. */
@@ -12,5 +15,6 @@ export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
   app.route('/', healthRoutes(deps.health));
   if (deps.webhooks) app.route('/', webhookRoutes(deps.webhooks));
+  if (deps.report) app.route('/', reportRoutes(deps.report));
   return app;
 }

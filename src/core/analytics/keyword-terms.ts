@@ -1,13 +1,13 @@
 import type { Segmenter } from '../../search/segment.js';
 import { KEYWORD_STOP_WORDS } from './keyword-stop-words.js';
 
-const URL_OR_MENTION = /https?:\/\/\S+|@\S+/gi;
+const URL_MENTION_OR_ISSUE = /https?:\/\/\S+|@\S+|[\w./-]*#\d+/gi;
 const NUMBER_LIKE = /^[\d.,:%+-]+$/;
 
 /** The words of a message that may be topics: no stop words, single characters, numbers, links or @names. */
 export function createKeywordTerms(segmenter: Segmenter, stopWords: ReadonlySet<string> = KEYWORD_STOP_WORDS): (text: string) => string[] {
   return (text) => {
-    const words = segmenter.segment(text.replace(URL_OR_MENTION, ' '));
+    const words = segmenter.segment(text.replace(URL_MENTION_OR_ISSUE, ' '));
     const terms: string[] = [];
     for (const word of words) {
       if (word.length > 32 || stopWords.has(word) || NUMBER_LIKE.test(word) || characters(word) < 2) continue;

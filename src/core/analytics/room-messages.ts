@@ -17,11 +17,19 @@ export async function* roomMessages(store: Store, room: Room): AsyncIterable<Ana
       sender = { id: member?.externalId ?? String(message.senderId), name: member?.name ?? member?.externalId ?? String(message.senderId) };
       senders.set(message.senderId, sender);
     }
+    const conversationId = conversationOf(message);
     yield {
       id: message.platformMsgId, senderId: sender.id, senderName: sender.name, text: message.text, ts: message.ts.getTime(),
       kind: message.kind, replyTo: message.replyTo, recalled: message.recalledAt !== null, self: message.isSelf,
+      ...(conversationId ? { conversationId } : {}),
     };
   }
+}
+
+/** The conversation the threading engine placed the message in, on stores that record one. */
+function conversationOf(message: object): string | undefined {
+  const id = (message as { conversationId?: string | null }).conversationId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Analyses a stored room; `settings.room` and `historyEnd` are filled in from the store. */
