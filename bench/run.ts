@@ -3,10 +3,11 @@ import { formatTable } from './format-table.js';
 import { chatIssue } from './chat-issue.js';
 import { faq } from './faq.js';
 import { ingest } from './ingest.js';
+import { threads } from './threads.js';
 import { webhooks } from './webhooks.js';
 
 // Informative only: a missed target is printed, not failed; only a crash exits non-zero.
-const all: Benchmark[] = [ingest, chatIssue, webhooks, faq];
+const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads];
 const only = process.env.BENCH_ONLY;
 const benchmarks = only ? all.filter((benchmark) => benchmark.name.includes(only)) : all;
 

@@ -4,7 +4,10 @@ import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { faqAskCommand, faqExportCommand, faqImportCommand } from './faq.js';
 import { faqEvalCommand } from './faq-eval.js';
+import { importCommand } from './import.js';
+import { IMPORT_FORMATS } from '../importers/formats.js';
 import { startCommand } from './start.js';
+import { threadsCommand } from './threads.js';
 import { VERSION } from '../version.js';
 
 const program = new Command('osschat')
@@ -34,6 +37,14 @@ program
   .action(exportCommand);
 
 program
+  .command('import <path>')
+  .description('add a chat export (file, folder or .zip) to the message log; re-importing adds nothing')
+  .addOption(new Option('--format <format>', 'export format (default: detected)').choices([...IMPORT_FORMATS]))
+  .option('--room <name>', 'room to import into (topic or id); in a multi-chat export, the only chat imported')
+  .option('-c, --config <file>', 'configuration file')
+  .action(importCommand);
+
+program
   .command('analyze')
   .description('report on a room: activity, people, keywords, repeated and unanswered questions')
   .option('--room <name>', 'room topic or id (default: the only group room)')
@@ -46,6 +57,15 @@ program
   .option('--unanswered-after <hours>', 'a question with no reply within this time is unanswered', '24')
   .option('-c, --config <file>', 'configuration file')
   .action(analyzeCommand);
+
+program
+  .command('threads [files...]')
+  .description('split chat into conversations: each stdio JSON Lines file is one room; or place a stored room again')
+  .option('--json', 'print {"id","conversation","replyTo"} per message (replyTo null: it starts a conversation)')
+  .option('--room <name>', 'a stored room (topic or id), with --rebuild')
+  .option('--rebuild', "place every message of --room again and store the result")
+  .option('-c, --config <file>', 'configuration file (the database, with --room)')
+  .action(threadsCommand);
 
 const faq = program.command('faq').description('the FAQ knowledge base the bot answers from');
 faq

@@ -115,7 +115,7 @@ const issues = z.strictObject({
     .default('everyone')
     .describe('Who may open issues from chat: everyone, members (listed below, plus admins) or admins'),
   members: z.array(z.string().min(1)).default([]).describe('Platform member ids allowed when allow is "members"'),
-  defaultCount: z.number().int().min(1).max(1000).default(10).describe('以上开工单 without N takes the messages since the last command, at most this many'),
+  defaultCount: z.number().int().min(1).max(1000).default(10).describe('以上开工单 without N takes the current conversation; where the log has no conversations yet (messages from before threading), the messages since the last command, at most this many'),
   maxCount: z.number().int().min(1).max(1000).default(100).describe('The largest N accepted in 以上N条开工单'),
   labels: labelList.default([]).describe('Labels put on every issue opened from chat'),
   categories: z

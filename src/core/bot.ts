@@ -8,6 +8,7 @@ import { createContext, type ChatContext, type Recorded as RecordedMessage } fro
 import { defaultServices } from './default-services.js';
 import { translator } from './i18n/translate.js';
 import { Recorder, type Recorded } from './ingest/recorder.js';
+import { RoomThreads } from './threads/room-threads.js';
 import type { Logger } from './logger.js';
 import { OutboxWorker, type JobHandler, type WorkerOptions } from './outbox/worker.js';
 import { notifyJob } from './notify/notify-job.js';
@@ -65,6 +66,7 @@ export function createBot(options: BotOptions): Bot {
   const info = (quoting: boolean, quoted?: QuotedMessage) => ({ quoting, quoted, botNames: services.botNames });
   const recorder: Recorder = new Recorder(store, options.platform, log, {
     classify: (event, quoting, quoted) => findCommand(commands, event.text, info(quoting, quoted))?.command.name,
+    threads: new RoomThreads(),
     onJobs: () => worker.wake(),
   });
 

@@ -111,6 +111,10 @@ export interface StoredMessage {
   editedAt: Date | null;
   /** Name of the command this message is, if any. */
   command: string | null;
+  /** Platform id of the message that started this one's conversation (null: not placed). */
+  conversationId: string | null;
+  /** Platform id of the earlier message this one answers or continues; null when it starts a conversation. */
+  threadParent: string | null;
 }
 
 /** An issue opened from chat. */

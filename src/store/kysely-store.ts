@@ -14,6 +14,7 @@ import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
+import { messagesInConversation, setThreads } from './repositories/thread.repository.js';
 import {
   countFaqHit, getFaqEntry, lastFaqAnswer, listFaqEntries, recordFaqAnswer, removeFaqEntry, upsertFaqEntry, voteFaqEntry,
 } from './repositories/faq.repository.js';
@@ -54,7 +55,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       findById: (id) => findMessageById(db, id),
       findByPlatformId: (roomId, id) => findMessage(db, roomId, id),
       before: (roomId, beforeId, limit, afterId) => messagesBefore(db, roomId, beforeId, limit, afterId),
-      lastCommandBefore: (roomId, beforeId) => lastCommandBefore(db, roomId, beforeId),
+      lastCommandBefore: (roomId, beforeId, name) => lastCommandBefore(db, roomId, beforeId, name),
       findQuoted: (roomId, senderName, text) => findQuotedMessage(db, roomId, senderName, text),
       recall: (roomId, id, at) => recallMessage(db, roomId, id, at),
       edit: (roomId, id, text, at) => editMessage(db, roomId, id, text, at),
@@ -62,6 +63,8 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       recent: (roomId, limit) => recentMessages(db, roomId, limit),
       streamRoom: (roomId, pageSize) => streamRoomMessages(db, roomId, pageSize),
       count: (roomId) => countMessages(db, roomId),
+      inConversation: (roomId, conversationId, beforeId, limit) => messagesInConversation(db, roomId, conversationId, beforeId, limit),
+      setThreads: (roomId, placements) => setThreads(db, roomId, placements),
     },
     subscriptions: {
       upsert: (input) => upsertSubscription(db, input),

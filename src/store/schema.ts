@@ -47,6 +47,10 @@ export interface MessagesTable {
   created_at: number;
   /** Name of the command this message is, if any. */
   command: string | null;
+  /** Platform id of the message that started this one's conversation. */
+  conversation_id: string | null;
+  /** Platform id of the earlier message this one answers or continues (threading, not a quote). */
+  thread_parent: string | null;
 }
 
 export interface MessageRevisionsTable {

@@ -11,13 +11,13 @@ export function sqliteMessageInsert(database: SqliteDatabase): (inputs: MessageI
   let statement: Statement | undefined;
   return (inputs, now = Date.now()) => {
     statement ??= database.prepare(
-      `insert into messages (room_id, sender_id, platform_msg_id, kind, text, ts, reply_to, is_self, command, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (room_id, platform_msg_id) do nothing`,
+      `insert into messages (room_id, sender_id, platform_msg_id, kind, text, ts, reply_to, is_self, command, created_at, conversation_id, thread_parent)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (room_id, platform_msg_id) do nothing`,
     );
     const run = statement;
     return inputs.map((input) => {
       const ts = input.ts.getTime();
-      const result = run.run(input.roomId, input.senderId, input.platformMsgId, input.kind, input.text, ts, input.replyTo ?? null, input.isSelf ? 1 : 0, input.command ?? null, now);
+      const result = run.run(input.roomId, input.senderId, input.platformMsgId, input.kind, input.text, ts, input.replyTo ?? null, input.isSelf ? 1 : 0, input.command ?? null, now, input.conversationId ?? null, input.threadParent ?? null);
       if (result.changes !== 1) return undefined;
       return {
         id: Number(result.lastInsertRowid),
@@ -32,6 +32,8 @@ export function sqliteMessageInsert(database: SqliteDatabase): (inputs: MessageI
         recalledAt: null,
         editedAt: null,
         command: input.command ?? null,
+        conversationId: input.conversationId ?? null,
+        threadParent: input.threadParent ?? null,
       };
     });
   };

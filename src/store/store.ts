@@ -28,6 +28,16 @@ export interface MessageInput {
   isSelf: boolean;
   /** Name of the command the message is, when it is one. */
   command?: string;
+  /** Where the threading engine placed it (platform ids). */
+  conversationId?: string;
+  threadParent?: string;
+}
+
+/** A message's place in its room's conversations, by platform ids. */
+export interface ThreadPlacement {
+  platformMsgId: string;
+  conversationId: string | null;
+  threadParent: string | null;
 }
 
 export type IssueLinkInput = Omit<IssueLink, 'id' | 'state' | 'createdAt'>;
@@ -58,8 +68,8 @@ export interface MessageRepository {
   findByPlatformId(roomId: number, platformMsgId: string): Promise<StoredMessage | undefined>;
   /** Up to `limit` messages people wrote before message `beforeId` and after `afterId` (not the bot's, not commands, not recalled), oldest first. */
   before(roomId: number, beforeId: number, limit: number, afterId?: number): Promise<StoredMessage[]>;
-  /** The newest command message before message `beforeId`. */
-  lastCommandBefore(roomId: number, beforeId: number): Promise<StoredMessage | undefined>;
+  /** The newest command message before message `beforeId` (of that command name, when given). */
+  lastCommandBefore(roomId: number, beforeId: number, name?: string): Promise<StoredMessage | undefined>;
   /** The newest message in the room from a sender of that name whose text is `text` (resolves WeChat quotes). */
   findQuoted(roomId: number, senderName: string, text: string): Promise<StoredMessage | undefined>;
   /** Marks a message recalled (its text stays in the database, hidden from every output). */
@@ -72,6 +82,10 @@ export interface MessageRepository {
   /** Every message of a room in time order, read page by page. */
   streamRoom(roomId: number, pageSize?: number): AsyncIterable<StoredMessage>;
   count(roomId?: number): Promise<number>;
+  /** Up to `limit` messages people wrote in a conversation before message `beforeId` (the newest), oldest first. */
+  inConversation(roomId: number, conversationId: string, beforeId: number, limit: number): Promise<StoredMessage[]>;
+  /** Records where messages sit in the room's conversations (a rebuild). */
+  setThreads(roomId: number, placements: ThreadPlacement[]): Promise<void>;
 }
 
 export type OutboxStatus = 'pending' | 'running' | 'done' | 'failed';

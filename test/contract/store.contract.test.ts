@@ -105,6 +105,24 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     expect(await store.messages.findQuoted(room.id, '李四', 't3')).toBeUndefined();
   });
 
+  it('stores conversations with messages, finds a conversation, and places a room again', async () => {
+    const { room, member } = await roomAndMember();
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 2, minute));
+    await store.messages.insertMany([
+      { ...message(room.id, member.id, 'a1', 'webhook 401', at(1)), conversationId: 'a1' },
+      { ...message(room.id, member.id, 'b1', '发布时间？', at(2)), conversationId: 'b1' },
+      { ...message(room.id, member.id, 'a2', 'secret 对吗', at(3)), conversationId: 'a1', threadParent: 'a1' },
+      { ...message(room.id, member.id, 'a3', '对的', at(4)), conversationId: 'a1', threadParent: 'a2' },
+    ]);
+    const last = (await store.messages.findByPlatformId(room.id, 'a3'))!;
+    expect(last).toMatchObject({ conversationId: 'a1', threadParent: 'a2' });
+    expect((await store.messages.inConversation(room.id, 'a1', last.id + 1, 10)).map((m) => m.text)).toEqual(['webhook 401', 'secret 对吗', '对的']);
+    expect((await store.messages.inConversation(room.id, 'a1', last.id, 1)).map((m) => m.text)).toEqual(['secret 对吗']);
+    await store.messages.setThreads(room.id, [{ platformMsgId: 'b1', conversationId: 'a1', threadParent: 'a1' }]);
+    expect(await store.messages.findByPlatformId(room.id, 'b1')).toMatchObject({ conversationId: 'a1', threadParent: 'a1' });
+    expect(await store.messages.inConversation(room.id, 'a1', last.id + 1, 10)).toHaveLength(4);
+  });
+
   it('rolls back a failed transaction whole', async () => {
     const { room, member } = await roomAndMember();
     await expect(

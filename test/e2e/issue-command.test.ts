@@ -61,16 +61,34 @@ describe('以上N条开工单 against the local GitHub', () => {
     expect(lastReply()).toContain('只找到 1 条消息，少于要求的 5 条');
   });
 
-  it('takes the messages since the last command without N, and says how many and from whom', async () => {
-    h = await issueHarness({ issues: { defaultCount: 10 } });
-    await h.say('旧的讨论');
+  it('takes the current conversation without N, leaves the interleaved one out, and says how many and from whom', async () => {
+    h = await issueHarness();
+    const from = (id: string, name: string) => ({ from: { id, name } });
+    await h.say('有人遇到过 webhook 签名校验失败吗？一直返回 401', from('u1', '张三'));
+    await h.say('张三 你的 secret 和 GitHub 上配置的一致吗？', from('u2', '李四'));
+    await h.say('请问 1.2 版本什么时候发布？', from('u3', '王五'));
+    await h.say('@李四 一致的，我复制了两遍', from('u1', '张三'));
+    await h.say('@王五 计划下周一发布', from('u4', '赵六'));
+    await h.say('张三 那看看是不是有反向代理改写了请求 body', from('u2', '李四'));
     await h.say('以上开工单');
-    await h.say('新问题：构建失败', { from: { id: 'u2', name: '李四' } });
-    await h.say('我这里也失败', { from: { id: 'u3', name: '王五' } });
+    const body = issues()[0]!.body!;
+    expect(body).toContain('一致的，我复制了两遍');
+    expect(body).toContain('反向代理改写了请求 body');
+    expect(body).not.toContain('1.2 版本');
+    expect(body).not.toContain('计划下周一发布');
+    expect(lastReply()).toContain('取了当前这段对话的 4 条消息（来自 张三、李四）');
+  });
+
+  it('does not take again what an earlier issue command took from the conversation', async () => {
+    h = await issueHarness();
+    await h.say('构建失败了，报 node-gyp 错误？');
+    await h.say('张三 装一下 python3 和 g++', { from: { id: 'u2', name: '李四' } });
+    await h.say('以上开工单');
+    await h.say('李四 装了还是一样', { from: { id: 'u1', name: '张三' } });
     await h.say('以上开工单');
     expect(issues()).toHaveLength(2);
-    expect(issues().find((i) => i.number === 2)!.body).not.toContain('旧的讨论');
-    expect(lastReply()).toContain('取了自上次命令以来的 2 条消息（来自 李四、王五）');
+    expect(issues().find((i) => i.number === 2)!.body).not.toContain('装一下 python3');
+    expect(lastReply()).toContain('取了当前这段对话的 1 条消息（来自 张三）');
   });
 
   it('opens an issue from one quoted message', async () => {

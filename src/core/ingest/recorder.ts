@@ -4,6 +4,7 @@ import type { ChatEvent, ChatMessageEvent, Member, Room, StoredMessage } from '.
 import type { QuotedMessage } from '../commands/command.js';
 import { GroupCommit } from '../group-commit.js';
 import { Directory } from './directory.js';
+import type { RoomThreads } from '../threads/room-threads.js';
 
 export type Recorded =
   | { type: 'message'; room: Room; sender: Member; event: ChatMessageEvent; message: StoredMessage | undefined }
@@ -16,6 +17,8 @@ export interface RecorderHooks {
   classify?: (event: ChatMessageEvent, quoting: boolean, quoted?: QuotedMessage) => string | undefined;
   /** Called after a commit that enqueued jobs. */
   onJobs?: () => void;
+  /** Places each new message people write in its conversation, stored with it. */
+  threads?: RoomThreads;
 }
 
 /** Writes chat events to the message log, with group commit (see GroupCommit). */
@@ -32,7 +35,10 @@ export class Recorder {
       onCommit: (results) => {
         if (results.some((result) => result.type === 'message' && result.message?.command)) this.hooks.onJobs?.();
       },
-      onRollback: () => this.directory.forget(),
+      onRollback: () => {
+        this.directory.forget();
+        this.hooks.threads?.forget();
+      },
     });
   }
 
@@ -85,7 +91,21 @@ export class Recorder {
       isSelf: event.self ?? false,
       command: event.self ? undefined : this.hooks.classify?.(event, Boolean(event.replyTo ?? event.quote), quoted && { text: quoted.text, fromBot: quoted.isSelf }),
     };
+    if (!input.isSelf && !input.command && this.hooks.threads) await this.place(tx, input, event, sender);
     return { input, room, sender };
+  }
+
+  private async place(tx: Repositories, input: MessageInput, event: ChatMessageEvent, sender: Member): Promise<void> {
+    const link = await this.hooks.threads!.place(tx, input.roomId, {
+      id: input.platformMsgId,
+      senderId: sender.externalId,
+      senderName: sender.name ?? event.from.name ?? sender.externalId,
+      text: input.text,
+      ts: input.ts.getTime(),
+      ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+    });
+    input.conversationId = link.conversation;
+    if (link.replyTo !== null) input.threadParent = link.replyTo;
   }
 
   private async applyChange(tx: Repositories, event: Exclude<ChatEvent, ChatMessageEvent>): Promise<Recorded> {

@@ -33,13 +33,14 @@ async function run(ctx: ChatContext, args: Args): Promise<void> {
   const filed: Filed = existing
     ? { link: existing, related: [] }
     : await fileIssue(ctx, forge, { repo, messages: selection.messages, title: args.title, category: args.category, attempt: ctx.attempt }).catch((error: unknown) => tellForgeRefusal(ctx, error, repo));
-  await ctx.reply(await createdReply(ctx, filed, selection, args.count === 'default'));
+  await ctx.reply(await createdReply(ctx, filed, selection));
 }
 
-async function createdReply(ctx: ChatContext, filed: Filed, selection: Extract<Selection, { ok: true }>, byDefault: boolean): Promise<string> {
+async function createdReply(ctx: ChatContext, filed: Filed, selection: Extract<Selection, { ok: true }>): Promise<string> {
   const { link, related } = filed;
   const lines = [ctx.t('issue.created', { number: link.issueNumber, title: link.title, url: link.issueUrl })];
-  if (byDefault) lines.push(ctx.t('issue.tookDefault', { count: link.messageCount, people: await people(ctx, selection) }));
+  if (selection.by === 'conversation') lines.push(ctx.t('issue.tookConversation', { count: link.messageCount, people: await people(ctx, selection) }));
+  else if (selection.by === 'since-command') lines.push(ctx.t('issue.tookDefault', { count: link.messageCount, people: await people(ctx, selection) }));
   else if (selection.wanted && selection.messages.length < selection.wanted) lines.push(ctx.t('issue.tookFewer', { count: selection.messages.length, wanted: selection.wanted }));
   if (related.length) lines.push(ctx.t('issue.related', { list: related.map((issue) => `#${issue.number} ${issue.title}`).join(ctx.locale === 'zh-CN' ? '；' : '; ') }));
   return lines.join('\n');
@@ -54,7 +55,7 @@ async function people(ctx: ChatContext, selection: Extract<Selection, { ok: true
 export const openIssueCommand: Command<Args> = {
   name: 'issue',
   usage: { 'zh-CN': '以上N条开工单[：标题][ #缺陷]', en: '/issue N [title] [#bug]' },
-  help: { 'zh-CN': '把前面 N 条消息开成 GitHub 工单', en: 'open a GitHub issue from the last N messages' },
+  help: { 'zh-CN': '把前面 N 条消息（不写 N：当前这段对话）开成 GitHub 工单', en: 'open a GitHub issue from the last N messages (no N: the current conversation)' },
   permission: 'anyone',
   parse: (text, info) => parseIssueCommand(text, { botNames: info.botNames, quoting: info.quoting }),
   run,

@@ -42,6 +42,8 @@ export function toMessage(row: Selectable<MessagesTable>): StoredMessage {
     recalledAt: date(row.recalled_at),
     editedAt: date(row.edited_at),
     command: row.command,
+    conversationId: row.conversation_id,
+    threadParent: row.thread_parent,
   };
 }
 

@@ -6,7 +6,7 @@ import { toMessage } from './mappers.js';
 
 type Db = Kysely<Database>;
 
-// 12 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
+// 14 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
 const ROWS_PER_STATEMENT = 500;
 const key = (roomId: number, platformMsgId: string) => `${roomId}\u0000${platformMsgId}`;
 
@@ -44,6 +44,8 @@ function toRow(input: MessageInput, now: number) {
     edited_at: null,
     created_at: now,
     command: input.command ?? null,
+    conversation_id: input.conversationId ?? null,
+    thread_parent: input.threadParent ?? null,
   };
 }
 
@@ -143,28 +145,30 @@ export async function findMessageById(db: Db, id: number): Promise<StoredMessage
 
 /** Up to `limit` messages people wrote before `beforeId` (not the bot's, not commands, not recalled), oldest first. */
 export async function messagesBefore(db: Db, roomId: number, beforeId: number, limit: number, afterId = 0): Promise<StoredMessage[]> {
-  const rows = await db
+  const rows = await peopleMessagesBefore(db, roomId, beforeId).where('id', '>', afterId).limit(limit).execute();
+  return rows.map(toMessage).reverse();
+}
+
+/** Messages people wrote before `beforeId` (not the bot's, not commands, not recalled), newest first. */
+export function peopleMessagesBefore(db: Db, roomId: number, beforeId: number) {
+  return db
     .selectFrom('messages')
     .selectAll()
     .where('room_id', '=', roomId)
     .where('id', '<', beforeId)
-    .where('id', '>', afterId)
     .where('is_self', '=', 0)
     .where('command', 'is', null)
     .where('recalled_at', 'is', null)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toMessage).reverse();
+    .orderBy('id', 'desc');
 }
 
-export async function lastCommandBefore(db: Db, roomId: number, beforeId: number): Promise<StoredMessage | undefined> {
+export async function lastCommandBefore(db: Db, roomId: number, beforeId: number, name?: string): Promise<StoredMessage | undefined> {
   const row = await db
     .selectFrom('messages')
     .selectAll()
     .where('room_id', '=', roomId)
     .where('id', '<', beforeId)
-    .where('command', 'is not', null)
+    .where('command', name === undefined ? 'is not' : '=', name ?? null)
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return row && toMessage(row);

@@ -1,0 +1,72 @@
+/** Who a message speaks to: `nick: …`, `@张三 …`, `张三 你…`, or a name anywhere in the text. */
+export interface Addressing {
+  /** Senders addressed at the start of the message: the strongest sign of whom it answers. */
+  leading: ReadonlySet<string>;
+  /** Senders named anywhere in the message (the leading ones included). */
+  mentioned: ReadonlySet<string>;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+const LEADING_WITH_MARK = /^@?([^\s:,，：]{1,40})\s*[:,，：>]/;
+const AT_NAME = /@([^\s@,，:：\u2005]{1,40})/g;
+const TOKEN_EDGE = /^[("'<[@]+|[)"'>\],.:;!?，。：；！？]+$/g;
+
+/** Names seen in a room, to recognise when a message addresses one of its speakers. */
+export class NameBook {
+  private readonly byName = new Map<string, string>();
+
+  /** Records that `senderId` goes by `name`. */
+  learn(senderId: string, name: string): void {
+    const key = name.trim().toLowerCase();
+    if (key.length >= 2) this.byName.set(key, senderId);
+  }
+
+  /**
+   * Reads whom `text` addresses. `recent` lists the names of the room's recent speakers: a
+   * leading `bob:` also finds `bob2` or `bob_` among them (people shorten nicks).
+   */
+  read(text: string, recent: ReadonlyMap<string, string>): Addressing {
+    const leading = this.leadingOf(text, recent);
+    let mentioned: Set<string> | undefined;
+    const add = (id: string | undefined): void => {
+      if (id !== undefined) (mentioned ??= new Set(leading)).add(id);
+    };
+    for (const match of text.matchAll(AT_NAME)) add(this.byName.get(match[1]!.toLowerCase()));
+    for (const raw of text.split(/\s+/)) {
+      const token = raw.replace(TOKEN_EDGE, '').toLowerCase();
+      if (token.length >= 3) add(this.byName.get(token));
+    }
+    return { leading, mentioned: mentioned ?? leading };
+  }
+
+  private leadingOf(text: string, recent: ReadonlyMap<string, string>): ReadonlySet<string> {
+    const trimmed = text.trimStart();
+    const marked = LEADING_WITH_MARK.exec(trimmed);
+    if (marked) {
+      const token = marked[1]!.toLowerCase();
+      const id = this.byName.get(token) ?? similarName(token, recent);
+      if (id !== undefined) return new Set([id]);
+    }
+    const first = /^@?(\S{2,40})/.exec(trimmed)?.[1]?.toLowerCase();
+    if (first !== undefined) {
+      const id = this.byName.get(first);
+      if (id !== undefined && (first.length >= 3 || trimmed.startsWith('@'))) return new Set([id]);
+    }
+    // Chinese names run into the text: 张三你试试.
+    const head = trimmed.replace(/^@/, '').slice(0, 12).toLowerCase();
+    for (let length = Math.min(head.length - 1, 8); length >= 2; length--) {
+      const id = /[\u3400-\u9fff]/.test(head[0]!) ? this.byName.get(head.slice(0, length)) : undefined;
+      if (id !== undefined) return new Set([id]);
+    }
+    return EMPTY;
+  }
+}
+
+/** A recent speaker whose name starts with the token or the other way round (3+ letters). */
+function similarName(token: string, recent: ReadonlyMap<string, string>): string | undefined {
+  if (token.length < 3) return undefined;
+  for (const [name, id] of recent) {
+    if (name.length >= 3 && (name.startsWith(token) || token.startsWith(name))) return id;
+  }
+  return undefined;
+}

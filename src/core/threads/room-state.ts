@@ -1,0 +1,65 @@
+import type { Entry, RoomView } from './features.js';
+
+/** What the engine remembers about a room beyond its window: who spoke last, who talked to whom, word rarity. */
+export class RoomState implements RoomView {
+  private readonly latest = new Map<string, Entry>();
+  private readonly addressed = new Map<string, number>();
+  private readonly partners = new Map<string, string>();
+  private readonly conversations = new Map<string, string>();
+  private readonly wordNumbers = new Map<string, number>();
+  private readonly documentFrequency: number[] = [];
+  private documents = 0;
+
+  latestOf(senderId: string): number | undefined {
+    return this.latest.get(senderId)?.index;
+  }
+
+  /** The words' numbers in this room, ascending; a new word gets the next number. */
+  numberWords(words: ReadonlySet<string>): Int32Array {
+    const ids = new Int32Array(words.size);
+    let i = 0;
+    for (const word of words) {
+      let id = this.wordNumbers.get(word);
+      if (id === undefined) {
+        id = this.documentFrequency.length;
+        this.wordNumbers.set(word, id);
+        this.documentFrequency.push(0);
+      }
+      ids[i++] = id;
+    }
+    return ids.sort();
+  }
+
+  latestAddressing(senderId: string): number | undefined {
+    return this.addressed.get(senderId);
+  }
+
+  partnerOf(senderId: string): string | undefined {
+    return this.partners.get(senderId);
+  }
+
+  conversationOf(senderId: string): string | undefined {
+    return this.conversations.get(senderId);
+  }
+
+  idf(wordId: number): number {
+    return Math.log1p(this.documents / (1 + this.documentFrequency[wordId]!));
+  }
+
+  /** Takes a placed message into account for the messages that follow it. */
+  record(entry: Entry, parent: Entry | undefined): void {
+    const sender = entry.message.senderId;
+    const previous = this.latest.get(sender);
+    if (previous !== undefined) previous.superseded = true;
+    this.latest.set(sender, entry);
+    for (const addressee of entry.addressing.leading) if (addressee !== sender) this.addressed.set(addressee, entry.index);
+    this.conversations.set(sender, entry.conversation);
+    const other = parent?.message.senderId;
+    if (other !== undefined && other !== sender) {
+      this.partners.set(sender, other);
+      this.partners.set(other, sender);
+    }
+    this.documents++;
+    for (const id of entry.wordIds) this.documentFrequency[id]!++;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Repositories } from '../../store/store.js';
+import type { StoredMessage } from '../types.js';
+import { Threader, type ThreaderOptions } from './threader.js';
+import type { ThreadLink, ThreadMessage } from './types.js';
+
+const WARM_UP_MESSAGES = 200;
+const MAX_ROOMS = 1000;
+
+/**
+ * The live engine: one Threader per room, warmed from the room's stored log (with the stored
+ * placements) the first time the room speaks after a start, so a restart changes nothing.
+ */
+export class RoomThreads {
+  private readonly rooms = new Map<number, Promise<Threader>>();
+
+  constructor(private readonly options: ThreaderOptions = {}) {}
+
+  /** Places a new message of the room; `message.id` is its platform id. */
+  async place(tx: Repositories, roomId: number, message: ThreadMessage): Promise<ThreadLink> {
+    const threader = await this.threaderOf(tx, roomId);
+    return threader.add(message);
+  }
+
+  /** Drops what is known of a room (after a rebuild, or a failed write). */
+  forget(roomId?: number): void {
+    if (roomId === undefined) this.rooms.clear();
+    else this.rooms.delete(roomId);
+  }
+
+  private threaderOf(tx: Repositories, roomId: number): Promise<Threader> {
+    let threader = this.rooms.get(roomId);
+    if (threader === undefined) {
+      threader = this.warmUp(tx, roomId);
+      threader.catch(() => this.rooms.delete(roomId));
+      if (this.rooms.size >= MAX_ROOMS) this.rooms.delete(this.rooms.keys().next().value!);
+      this.rooms.set(roomId, threader);
+    } else {
+      // Most recently used last, so the oldest room is the one dropped.
+      this.rooms.delete(roomId);
+      this.rooms.set(roomId, threader);
+    }
+    return threader;
+  }
+
+  private async warmUp(tx: Repositories, roomId: number): Promise<Threader> {
+    const threader = new Threader(this.options);
+    const history = await tx.messages.before(roomId, Number.MAX_SAFE_INTEGER, WARM_UP_MESSAGES);
+    const senders = new Map<number, { id: string; name: string }>();
+    for (const message of history) {
+      let sender = senders.get(message.senderId);
+      if (sender === undefined) {
+        const member = await tx.members.findById(message.senderId);
+        sender = { id: member?.externalId ?? String(message.senderId), name: member?.name ?? member?.externalId ?? '' };
+        senders.set(message.senderId, sender);
+      }
+      threader.add(toThreadMessage(message, sender), { known: knownPlacement(message) });
+    }
+    return threader;
+  }
+}
+
+export function toThreadMessage(message: StoredMessage, sender: { id: string; name: string }): ThreadMessage {
+  return {
+    id: message.platformMsgId,
+    senderId: sender.id,
+    senderName: sender.name,
+    text: message.text,
+    ts: message.ts.getTime(),
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+  };
+}
+
+function knownPlacement(message: StoredMessage) {
+  return message.conversationId === null ? undefined : { conversation: message.conversationId, replyTo: message.threadParent };
+}

@@ -1,0 +1,184 @@
+import { NameBook } from './addressing.js';
+import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, senderView, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
+import { RoomState } from './room-state.js';
+import { readTextSignals } from './text-signals.js';
+import type { ThreadLink, ThreadMessage } from './types.js';
+import { SHIPPED_WEIGHTS } from './weights.js';
+
+export interface ThreaderOptions {
+  weights?: ThreadWeights;
+  /** How many earlier messages a message may answer. */
+  window?: number;
+  /** How old (minutes) a message may be and still be answered, quotes aside. */
+  maxGapMinutes?: number;
+}
+
+/** Sees each candidate's features before the choice: how the weights are fitted offline. */
+export type CandidateObserver = (message: ThreadMessage, candidates: (string | null)[], features: Float64Array) => void;
+
+export interface AddOptions {
+  observe?: CandidateObserver;
+  /** Where the message was placed before (a stored placement replayed to warm the engine up). */
+  known?: { conversation: string; replyTo: string | null };
+}
+
+type Placement = { conversation: string; replyTo: string | null };
+
+const REMEMBERED_IDS = 50_000;
+const RECENT_SPEAKERS = 100;
+
+/**
+ * Places each message of one room, as it arrives, in a conversation: it answers one earlier
+ * message (its replyTo) or starts a conversation. Quotes the platform reports are taken as
+ * certain; otherwise a weighted sum of signals picks the most likely earlier message.
+ */
+export class Threader {
+  private readonly weights: Float64Array;
+  private readonly window: number;
+  private readonly maxGapMs: number;
+  private readonly entries: Entry[] = [];
+  private readonly placed = new Map<string, Placement>();
+  // Insertion order of `placed`, to forget the oldest: deleting a Map's first key again and
+  // again makes keys().next() walk every deleted slot.
+  private readonly placedOrder: string[] = new Array(REMEMBERED_IDS);
+  private readonly names = new NameBook();
+  private readonly room = new RoomState();
+  private readonly recentNames = new Map<string, string>();
+  private scratch: Float64Array;
+  private count = 0;
+
+  constructor(options: ThreaderOptions = {}) {
+    const weights = options.weights ?? SHIPPED_WEIGHTS;
+    this.weights = Float64Array.from(FEATURE_NAMES, (name) => weights[name]);
+    this.window = options.window ?? 60;
+    this.maxGapMs = (options.maxGapMinutes ?? 360) * 60_000;
+    this.scratch = new Float64Array((this.window + 1) * FEATURE_COUNT);
+  }
+
+  /**
+   * Places a message; messages must come in the room's order. A message placed before (a
+   * redelivery) keeps its place and changes nothing.
+   */
+  add(message: ThreadMessage, options: AddOptions = {}): ThreadLink {
+    const before = this.placed.get(message.id);
+    if (before !== undefined) return { id: message.id, ...before, confidence: 1, reasons: ['known'] };
+    this.names.learn(message.senderId, message.senderName);
+    this.noteSpeaker(message);
+    const signals = readTextSignals(message.text);
+    const entry: Entry = {
+      message,
+      index: this.count++,
+      signals,
+      addressing: this.names.read(message.text, this.recentNames),
+      conversation: message.id,
+      replyTo: null,
+      wordIds: this.room.numberWords(signals.words),
+      wordNorm: 0,
+      superseded: false,
+    };
+    entry.wordNorm = wordNorm(entry.wordIds, this.room);
+    const quoted = message.replyTo === undefined ? undefined : this.placed.get(message.replyTo);
+    const known = options.known;
+    const link = known !== undefined
+      ? { parent: this.find(known.replyTo ?? undefined), ...known, confidence: 1, reasons: ['known'] }
+      : quoted !== undefined
+        ? { parent: this.find(message.replyTo!), replyTo: message.replyTo!, conversation: quoted.conversation, confidence: 1, reasons: ['quote'] }
+        : this.choose(entry, options.observe);
+    entry.replyTo = link.replyTo;
+    entry.conversation = link.conversation;
+    this.remember(entry, link.parent);
+    return { id: message.id, conversation: link.conversation, replyTo: link.replyTo, confidence: link.confidence, reasons: link.reasons };
+  }
+
+  private choose(m: Entry, observe?: CandidateObserver) {
+    const candidates = this.candidatesOf(m);
+    const rows = candidates.length + 1;
+    if (this.scratch.length < rows * FEATURE_COUNT) this.scratch = new Float64Array(rows * FEATURE_COUNT);
+    const features = this.scratch.subarray(0, rows * FEATURE_COUNT);
+    features.fill(0);
+    const sender = senderView(this.room, m.message.senderId);
+    for (let i = 0; i < candidates.length; i++) writePairFeatures(features, i * FEATURE_COUNT, m, candidates[i]!, this.room, sender);
+    const ownLast = this.find(undefined, this.room.latestOf(m.message.senderId));
+    writeStartFeatures(features, candidates.length * FEATURE_COUNT, m, this.entries.at(-1), ownLast);
+    observe?.(m.message, [...candidates.map((c) => c.message.id), null], features);
+
+    const scores = new Float64Array(rows);
+    // Newest first, so a tie goes to the nearer message; the start row comes last.
+    let best = 0;
+    for (let row = 0; row < rows; row++) {
+      // A pair row has only pair features, the start row only start features.
+      const pair = row < candidates.length;
+      const from = pair ? 0 : PAIR_FEATURES.length;
+      const to = pair ? PAIR_FEATURES.length : FEATURE_COUNT;
+      let score = 0;
+      for (let i = from; i < to; i++) score += this.weights[i]! * features[row * FEATURE_COUNT + i]!;
+      scores[row] = score;
+      if (score > scores[best]!) best = row;
+    }
+    let total = 0;
+    for (let row = 0; row < rows; row++) total += Math.exp(scores[row]! - scores[best]!);
+    const parent = candidates[best];
+    return {
+      parent,
+      replyTo: parent?.message.id ?? null,
+      conversation: parent?.conversation ?? m.message.id,
+      confidence: 1 / total,
+      reasons: this.reasons(features.subarray(best * FEATURE_COUNT, (best + 1) * FEATURE_COUNT)),
+    };
+  }
+
+  /** Earlier messages m may answer, newest first. */
+  private candidatesOf(m: Entry): Entry[] {
+    const candidates: Entry[] = [];
+    for (let i = this.entries.length - 1; i >= 0 && candidates.length < this.window; i--) {
+      const c = this.entries[i]!;
+      if (m.message.ts - c.message.ts > this.maxGapMs) break;
+      candidates.push(c);
+    }
+    return candidates;
+  }
+
+  /** The three signals that added most to the chosen row's score (no sorting: this runs per message). */
+  private reasons(row: Float64Array): string[] {
+    const top = [-1, -1, -1];
+    const value = (i: number) => (i < 0 ? 0 : this.weights[i]! * row[i]!);
+    for (let i = 0; i < FEATURE_COUNT; i++) {
+      const contribution = this.weights[i]! * row[i]!;
+      if (contribution <= 0 || FEATURE_NAMES[i] === 'startBias') continue;
+      if (contribution > value(top[0]!)) top.splice(0, 0, i);
+      else if (contribution > value(top[1]!)) top.splice(1, 0, i);
+      else if (contribution > value(top[2]!)) top.splice(2, 0, i);
+      top.length = 3;
+    }
+    return top.filter((i) => i >= 0).map((i) => FEATURE_NAMES[i]!);
+  }
+
+  private find(id?: string, index?: number): Entry | undefined {
+    if (id === undefined && index === undefined) return undefined;
+    if (index !== undefined) {
+      const first = this.entries[0];
+      return first === undefined || index < first.index ? undefined : this.entries[index - first.index];
+    }
+    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]!.message.id === id) return this.entries[i];
+    return undefined;
+  }
+
+  private remember(entry: Entry, parent: Entry | undefined): void {
+    this.room.record(entry, parent);
+    this.entries.push(entry);
+    if (this.entries.length > this.window * 2) this.entries.splice(0, this.entries.length - this.window);
+    const slot = entry.index % REMEMBERED_IDS;
+    const oldest = this.placedOrder[slot];
+    if (oldest !== undefined) this.placed.delete(oldest);
+    this.placedOrder[slot] = entry.message.id;
+    this.placed.set(entry.message.id, { conversation: entry.conversation, replyTo: entry.replyTo });
+  }
+
+  /** Keeps the names of the latest speakers, most recent last. */
+  private noteSpeaker({ senderName, senderId }: ThreadMessage): void {
+    const key = senderName.toLowerCase();
+    this.recentNames.delete(key);
+    this.recentNames.set(key, senderId);
+    if (this.recentNames.size > RECENT_SPEAKERS) this.recentNames.delete(this.recentNames.keys().next().value!);
+  }
+}

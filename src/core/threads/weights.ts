@@ -1,0 +1,33 @@
+import type { ThreadWeights } from './features.js';
+
+/** Fitted by scripts/threads-fit.ts on an annotated corpus (see README, Conversations). */
+export const SHIPPED_WEIGHTS: ThreadWeights = {
+  addressesSender: 2.189,
+  addressesSenderLatest: 0.342,
+  mentionsSender: 1.245,
+  answersAddress: 1.071,
+  answersAddressLatest: 0.823,
+  sameSender: 0.654,
+  sameSenderLatest: 1.169,
+  previous: 0.037,
+  logDistance: -1.16,
+  logMinutes: -0.799,
+  answersQuestion: 0.333,
+  sharedWords: 2.629,
+  sharedLink: 0.03,
+  addressesOther: -1.182,
+  otherDialogue: -0.605,
+  latestOfSender: 0.182,
+  candidateAck: -0.408,
+  partner: 0.341,
+  ownConversation: 1.016,
+  startBias: -0.686,
+  startAddresses: -1.071,
+  startQuestion: 0.651,
+  startOpener: 0.617,
+  startNewSpeaker: 0.168,
+  startLogMinutesAway: 0.297,
+  startLogLength: -0.134,
+  startAck: -0.063,
+  startLogSilence: -0.261,
+};
