@@ -24,11 +24,11 @@ describe('NameBook', () => {
 
   it('tells a mention in passing from an address', () => {
     const addressing = book().read('I think bob2 knows, ask @李四 too', recent);
-    expect(addressing.leading.size).toBe(0);
+    expect(addressing.leading).toHaveLength(0);
     expect([...addressing.mentioned].sort()).toEqual(['u2', 'u4']);
   });
 
   it('ignores words that are nobody’s name', () => {
-    expect(book().read('the kernel: it panics', recent).mentioned.size).toBe(0);
+    expect(book().read('the kernel: it panics', recent).mentioned).toHaveLength(0);
   });
 });

@@ -1,15 +1,16 @@
 /** Who a message speaks to: `nick: …`, `@张三 …`, `张三 你…`, or a name anywhere in the text. */
 export interface Addressing {
   /** Senders addressed at the start of the message: the strongest sign of whom it answers. */
-  leading: ReadonlySet<string>;
-  /** Senders named anywhere in the message (the leading ones included). */
-  mentioned: ReadonlySet<string>;
+  leading: readonly string[];
+  /** Senders named anywhere in the message (the leading ones included). Arrays, not sets: they hold 0–2 ids and are read per candidate. */
+  mentioned: readonly string[];
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = [];
 const LEADING_WITH_MARK = /^@?([^\s:,，：]{1,40})\s*[:,，：>]/;
 const AT_NAME = /@([^\s@,，:：\u2005]{1,40})/g;
-const TOKEN_EDGE = /^[("'<[@]+|[)"'>\],.:;!?，。：；！？]+$/g;
+// Words that could be a name: runs without spaces or punctuation around them.
+const NAME_LIKE = /[^\s("'<[@)>\],.:;!?，。：；！？]{3,40}/g;
 
 /** Names seen in a room, to recognise when a message addresses one of its speakers. */
 export class NameBook {
@@ -27,36 +28,33 @@ export class NameBook {
    */
   read(text: string, recent: ReadonlyMap<string, string>): Addressing {
     const leading = this.leadingOf(text, recent);
-    let mentioned: Set<string> | undefined;
+    let mentioned: string[] | undefined;
     const add = (id: string | undefined): void => {
-      if (id !== undefined) (mentioned ??= new Set(leading)).add(id);
+      if (id !== undefined && !(mentioned ?? leading).includes(id)) (mentioned ??= [...leading]).push(id);
     };
-    for (const match of text.matchAll(AT_NAME)) add(this.byName.get(match[1]!.toLowerCase()));
-    for (const raw of text.split(/\s+/)) {
-      const token = raw.replace(TOKEN_EDGE, '').toLowerCase();
-      if (token.length >= 3) add(this.byName.get(token));
-    }
+    if (text.includes('@')) for (const match of text.matchAll(AT_NAME)) add(this.byName.get(match[1]!.toLowerCase()));
+    for (const match of text.toLowerCase().matchAll(NAME_LIKE)) add(this.byName.get(match[0]));
     return { leading, mentioned: mentioned ?? leading };
   }
 
-  private leadingOf(text: string, recent: ReadonlyMap<string, string>): ReadonlySet<string> {
+  private leadingOf(text: string, recent: ReadonlyMap<string, string>): readonly string[] {
     const trimmed = text.trimStart();
     const marked = LEADING_WITH_MARK.exec(trimmed);
     if (marked) {
       const token = marked[1]!.toLowerCase();
       const id = this.byName.get(token) ?? similarName(token, recent);
-      if (id !== undefined) return new Set([id]);
+      if (id !== undefined) return [id];
     }
     const first = /^@?(\S{2,40})/.exec(trimmed)?.[1]?.toLowerCase();
     if (first !== undefined) {
       const id = this.byName.get(first);
-      if (id !== undefined && (first.length >= 3 || trimmed.startsWith('@'))) return new Set([id]);
+      if (id !== undefined && (first.length >= 3 || trimmed.startsWith('@'))) return [id];
     }
     // Chinese names run into the text: 张三你试试.
     const head = trimmed.replace(/^@/, '').slice(0, 12).toLowerCase();
     for (let length = Math.min(head.length - 1, 8); length >= 2; length--) {
       const id = /[\u3400-\u9fff]/.test(head[0]!) ? this.byName.get(head.slice(0, length)) : undefined;
-      if (id !== undefined) return new Set([id]);
+      if (id !== undefined) return [id];
     }
     return EMPTY;
   }

@@ -47,6 +47,17 @@ export type ThreadWeights = Record<PairFeature | StartFeature, number>;
 export const FEATURE_COUNT = PAIR_FEATURES.length + START_FEATURES.length;
 export const FEATURE_NAMES: readonly (PairFeature | StartFeature)[] = [...PAIR_FEATURES, ...START_FEATURES];
 
+// ln(1 + n) for the distances a window holds: computed once, read per candidate.
+const LOG1P = Float64Array.from({ length: 256 }, (_, n) => Math.log1p(n));
+// ln(1 + minutes) to the nearest eighth of a minute, for gaps up to a day (Math.log1p per candidate was a tenth of the engine's time).
+const STEPS_PER_MINUTE = 8;
+const LOG1P_MINUTES = Float64Array.from({ length: 24 * 60 * STEPS_PER_MINUTE + 1 }, (_, step) => Math.log1p(step / STEPS_PER_MINUTE));
+
+function logMinutes(minutes: number): number {
+  const step = Math.round(minutes * STEPS_PER_MINUTE);
+  return step < LOG1P_MINUTES.length ? LOG1P_MINUTES[step]! : Math.log1p(minutes);
+}
+
 /** A message in the engine's window, with what was read off it when it arrived. */
 export interface Entry {
   message: ThreadMessage;
@@ -94,27 +105,27 @@ export function writePairFeatures(out: Float64Array, offset: number, m: Entry, c
   const mSender = m.message.senderId;
   const cSender = c.message.senderId;
   const cLatest = !c.superseded;
-  const addresses = m.addressing.leading.has(cSender);
-  const answers = c.addressing.leading.has(mSender);
+  const addresses = m.addressing.leading.includes(cSender);
+  const answers = c.addressing.leading.includes(mSender);
   const distance = m.index - c.index;
   const minutes = Math.max(0, (m.message.ts - c.message.ts) / 60_000);
   const same = mSender === cSender;
   // Straight-line writes: this runs for every candidate of every message.
   out[offset] = addresses ? 1 : 0;
   out[offset + 1] = addresses && cLatest ? 1 : 0;
-  out[offset + 2] = !addresses && m.addressing.mentioned.has(cSender) ? 1 : 0;
+  out[offset + 2] = !addresses && m.addressing.mentioned.includes(cSender) ? 1 : 0;
   out[offset + 3] = answers ? 1 : 0;
   out[offset + 4] = sender.latestAddressing === c.index ? 1 : 0;
   out[offset + 5] = same ? 1 : 0;
   out[offset + 6] = same && cLatest ? 1 : 0;
   out[offset + 7] = distance === 1 ? 1 : 0;
-  out[offset + 8] = Math.log1p(distance);
-  out[offset + 9] = Math.log1p(minutes);
+  out[offset + 8] = distance < LOG1P.length ? LOG1P[distance]! : Math.log1p(distance);
+  out[offset + 9] = logMinutes(minutes);
   out[offset + 10] = c.signals.question && !same ? 1 : 0;
   out[offset + 11] = sharedWords(m, c, room);
   out[offset + 12] = sharesAny(m.signals.links, c.signals.links) ? 1 : 0;
-  out[offset + 13] = m.addressing.leading.size > 0 && !addresses ? 1 : 0;
-  out[offset + 14] = c.addressing.leading.size > 0 && !answers && !addresses ? 1 : 0;
+  out[offset + 13] = m.addressing.leading.length > 0 && !addresses ? 1 : 0;
+  out[offset + 14] = c.addressing.leading.length > 0 && !answers && !addresses ? 1 : 0;
   out[offset + 15] = cLatest ? 1 : 0;
   out[offset + 16] = c.signals.ack ? 1 : 0;
   out[offset + 17] = !same && sender.partner === cSender ? 1 : 0;
@@ -134,7 +145,7 @@ export function writeStartFeatures(out: Float64Array, offset: number, m: Entry, 
     from === undefined ? 24 * 60 : Math.min(24 * 60, Math.max(0, (m.message.ts - from.message.ts) / 60_000));
   const base = offset + PAIR_FEATURES.length;
   out[base] = 1;
-  out[base + 1] = m.addressing.leading.size > 0 ? 1 : 0;
+  out[base + 1] = m.addressing.leading.length > 0 ? 1 : 0;
   out[base + 2] = m.signals.question ? 1 : 0;
   out[base + 3] = m.signals.opener ? 1 : 0;
   out[base + 4] = ownLast === undefined ? 1 : 0;

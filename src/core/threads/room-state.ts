@@ -8,6 +8,8 @@ export class RoomState implements RoomView {
   private readonly conversations = new Map<string, string>();
   private readonly wordNumbers = new Map<string, number>();
   private readonly documentFrequency: number[] = [];
+  private readonly idfCache: number[] = [];
+  private readonly idfAt: number[] = [];
   private documents = 0;
 
   latestOf(senderId: string): number | undefined {
@@ -24,6 +26,8 @@ export class RoomState implements RoomView {
         id = this.documentFrequency.length;
         this.wordNumbers.set(word, id);
         this.documentFrequency.push(0);
+        this.idfCache.push(0);
+        this.idfAt.push(0);
       }
       ids[i++] = id;
     }
@@ -42,8 +46,17 @@ export class RoomState implements RoomView {
     return this.conversations.get(senderId);
   }
 
+  /**
+   * ln(1 + documents / (1 + df)), cached per word: recomputed when the word's frequency changes
+   * or the room has grown by a sixteenth since (the value moves by less than that).
+   */
   idf(wordId: number): number {
-    return Math.log1p(this.documents / (1 + this.documentFrequency[wordId]!));
+    const at = this.idfAt[wordId]!;
+    if (at !== 0 && this.documents - at <= at >> 4) return this.idfCache[wordId]!;
+    const value = Math.log1p(this.documents / (1 + this.documentFrequency[wordId]!));
+    this.idfCache[wordId] = value;
+    this.idfAt[wordId] = this.documents;
+    return value;
   }
 
   /** Takes a placed message into account for the messages that follow it. */
@@ -60,6 +73,9 @@ export class RoomState implements RoomView {
       this.partners.set(other, sender);
     }
     this.documents++;
-    for (const id of entry.wordIds) this.documentFrequency[id]!++;
+    for (const id of entry.wordIds) {
+      this.documentFrequency[id]!++;
+      this.idfAt[id] = 0;
+    }
   }
 }

@@ -45,6 +45,7 @@ export class Threader {
   private readonly room = new RoomState();
   private readonly recentNames = new Map<string, string>();
   private scratch: Float64Array;
+  private scores = new Float64Array(0);
   private count = 0;
 
   constructor(options: ThreaderOptions = {}) {
@@ -95,28 +96,33 @@ export class Threader {
     const rows = candidates.length + 1;
     if (this.scratch.length < rows * FEATURE_COUNT) this.scratch = new Float64Array(rows * FEATURE_COUNT);
     const features = this.scratch.subarray(0, rows * FEATURE_COUNT);
-    features.fill(0);
+    features.fill(0); // every row gets only its own kind of features written
     const sender = senderView(this.room, m.message.senderId);
     for (let i = 0; i < candidates.length; i++) writePairFeatures(features, i * FEATURE_COUNT, m, candidates[i]!, this.room, sender);
     const ownLast = this.find(undefined, this.room.latestOf(m.message.senderId));
     writeStartFeatures(features, candidates.length * FEATURE_COUNT, m, this.entries.at(-1), ownLast);
     observe?.(m.message, [...candidates.map((c) => c.message.id), null], features);
 
-    const scores = new Float64Array(rows);
+    if (this.scores.length < rows) this.scores = new Float64Array(rows);
+    const scores = this.scores;
+    const weights = this.weights;
     // Newest first, so a tie goes to the nearer message; the start row comes last.
     let best = 0;
     for (let row = 0; row < rows; row++) {
       // A pair row has only pair features, the start row only start features.
       const pair = row < candidates.length;
-      const from = pair ? 0 : PAIR_FEATURES.length;
+      const base = row * FEATURE_COUNT;
       const to = pair ? PAIR_FEATURES.length : FEATURE_COUNT;
       let score = 0;
-      for (let i = from; i < to; i++) score += this.weights[i]! * features[row * FEATURE_COUNT + i]!;
+      for (let i = pair ? 0 : PAIR_FEATURES.length; i < to; i++) score += weights[i]! * features[base + i]!;
       scores[row] = score;
       if (score > scores[best]!) best = row;
     }
     let total = 0;
-    for (let row = 0; row < rows; row++) total += Math.exp(scores[row]! - scores[best]!);
+    for (let row = 0; row < rows; row++) {
+      const gap = scores[row]! - scores[best]!;
+      if (gap > -30) total += Math.exp(gap); // farther behind adds nothing a double can hold
+    }
     const parent = candidates[best];
     return {
       parent,
