@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Directory } from '../core/ingest/directory.js';
+import { Threader } from '../core/threads/threader.js';
 import type { ChatMessageEvent, Room } from '../core/types.js';
 import type { MessageInput, Repositories, Store } from '../store/store.js';
 import type { ImportedChange, ImportedMessage } from './import-record.js';
@@ -22,6 +23,8 @@ const REMEMBERED_INSERTS = 100_000;
 export class ImportWriter {
   private readonly directories = new Map<string, Directory>();
   private readonly ids = new MessageIds();
+  /** One threading engine per room: imported history is placed in conversations as it is written. */
+  private readonly threaders = new Map<number, Threader>();
   /** Messages inserted by this import: only their edits and recalls apply, so re-importing changes nothing. */
   private readonly inserted = new Set<string>();
 
@@ -71,7 +74,17 @@ export class ImportWriter {
 
   private async input(tx: Repositories, record: ImportedMessage, room: Room): Promise<MessageInput> {
     const sender = await this.directory(record.platform).member(tx, record.from);
-    return { roomId: room.id, senderId: sender.id, platformMsgId: record.id!, kind: record.kind, text: record.text, ts: record.ts, replyTo: record.replyTo, isSelf: record.self ?? false };
+    const input: MessageInput = { roomId: room.id, senderId: sender.id, platformMsgId: record.id!, kind: record.kind, text: record.text, ts: record.ts, replyTo: record.replyTo, isSelf: record.self ?? false };
+    if (!input.isSelf) this.place(input, sender.externalId, sender.name ?? record.from.name ?? sender.externalId);
+    return input;
+  }
+
+  private place(input: MessageInput, senderId: string, senderName: string): void {
+    let threader = this.threaders.get(input.roomId);
+    if (!threader) this.threaders.set(input.roomId, (threader = new Threader()));
+    const link = threader.add({ id: input.platformMsgId, senderId, senderName, text: input.text, ts: input.ts.getTime(), ...(input.replyTo ? { replyTo: input.replyTo } : {}) });
+    input.conversationId = link.conversation;
+    if (link.replyTo !== null) input.threadParent = link.replyTo;
   }
 
   private applyChange(tx: Repositories, room: Room, change: ImportedChange): Promise<boolean> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../src/core/types.js';
 import { writeTelegramExport } from '../../bench/analytics/generate-export.js';
 import { openStore } from '../../src/store/open-store.js';
 import { runCli } from '../helpers/cli.js';
@@ -21,7 +22,7 @@ describe('osschat import (built CLI)', () => {
     expect(again.stdout).toContain('新增 0 条消息，跳过重复 5 条');
   });
 
-  it('imports a generated Telegram export into the room named by --room, enqueuing no job', async () => {
+  it('imports a generated Telegram export into the room named by --room, in conversations, enqueuing no job', async () => {
     const dir = tempDir();
     const file = join(dir, 'result.json');
     await writeTelegramExport(file, { messages: 3000, chatName: 'Bench 群' });
@@ -34,6 +35,12 @@ describe('osschat import (built CLI)', () => {
       const room = await store.rooms.findByName('Bench 群');
       expect(await store.messages.count(room!.id)).toBe(3000);
       expect(await store.outbox.counts()).toMatchObject({ pending: 0 });
+      const placed: StoredMessage[] = [];
+      for await (const message of store.messages.streamRoom(room!.id)) if (message.conversationId !== null) placed.push(message);
+      expect(placed.length).toBeGreaterThan(2900);
+      const conversations = new Set(placed.map((message) => message.conversationId));
+      expect(conversations.size).toBeGreaterThan(10);
+      expect(conversations.size).toBeLessThan(placed.length);
     } finally {
       await store.close();
     }
