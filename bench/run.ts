@@ -1,3 +1,4 @@
+import { analytics } from './analytics.js';
 import type { Benchmark } from './benchmark.js';
 import { formatTable } from './format-table.js';
 import { chatIssue } from './chat-issue.js';
@@ -7,7 +8,7 @@ import { threads } from './threads.js';
 import { webhooks } from './webhooks.js';
 
 // Informative only: a missed target is printed, not failed; only a crash exits non-zero.
-const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads];
+const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads, analytics];
 const only = process.env.BENCH_ONLY;
 const benchmarks = only ? all.filter((benchmark) => benchmark.name.includes(only)) : all;
 

@@ -87,3 +87,4 @@ function summary(report: AnalyticsReport, options: AnalyzeOptions): string {
   if (options.html) lines.push(`report: ${options.html}`);
   return `${lines.join('\n')}\n`;
 }
+

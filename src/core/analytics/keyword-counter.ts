@@ -36,8 +36,7 @@ export class KeywordCounter {
   add(terms: readonly string[], ts: number, inPeriod: boolean): void {
     if (terms.length === 0) return;
     this.documents++;
-    const unique = new Set(terms);
-    for (const term of unique) this.documentFrequency.add(term);
+    for (const term of terms.length === 1 ? terms : new Set(terms)) this.documentFrequency.add(term);
     if (inPeriod) for (const term of terms) this.periodCounts.add(term);
     const window = this.windowOf(ts);
     if (window) for (const term of terms) window.add(term);

@@ -70,11 +70,13 @@ export class OpenQuestionIndex implements OpenQuestions {
     return this.conversations.get(conversationId) ?? [];
   }
 
-  *askedSince(ts: number): Iterable<OpenQuestion> {
+  askedSince(ts: number): Iterable<OpenQuestion> {
+    const found: OpenQuestion[] = [];
     for (let i = this.queue.length - 1; i >= this.head && this.queue[i]!.ts >= ts; i--) {
       const question = this.queue[i]!;
-      if (this.open.has(question)) yield question;
+      if (this.open.has(question)) found.push(question);
     }
+    return found;
   }
 
   askerNames(): Iterable<string> {

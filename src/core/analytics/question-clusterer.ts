@@ -1,5 +1,6 @@
 import type { Analyzed } from '../faq/analyzer.js';
 import type { QuestionCluster } from './analytics-report.js';
+import { memoizeShortTexts } from './short-text-memo.js';
 
 interface Cluster {
   id: number;
@@ -11,6 +12,12 @@ interface Cluster {
   negated: boolean;
   examples: string[];
   answer?: string;
+}
+
+interface QuestionShape {
+  terms: Set<string>;
+  grams: Set<string>;
+  negated: boolean;
 }
 
 export interface ClusterSettings {
@@ -44,18 +51,24 @@ export class QuestionClusterer {
 
   /** Files a question; returns its cluster id, or undefined when it has no meaningful word. */
   add(text: string): number | undefined {
-    const analyzed = this.analyze(text);
-    const terms = contentTerms(analyzed.terms.keys());
-    if (terms.size === 0) return undefined;
-    const grams = gramsOf(terms);
-    const best = this.mostSimilar(terms, grams, analyzed.negated);
+    const shape = this.shapeOf(text);
+    if (!shape) return undefined;
+    const { terms, grams, negated } = shape;
+    const best = this.mostSimilar(terms, grams, negated);
     if (best) {
       best.count++;
       if (best.examples.length < this.settings.examples && !best.examples.includes(text)) best.examples.push(text);
       return best.id;
     }
-    return this.open(text, terms, grams, analyzed.negated).id;
+    return this.open(text, terms, grams, negated).id;
   }
+
+  /** What a wording is compared by; remembered for short texts, which recur. */
+  private readonly shapeOf = memoizeShortTexts((text: string): QuestionShape | undefined => {
+    const analyzed = this.analyze(text);
+    const terms = contentTerms(analyzed.terms.keys());
+    return terms.size === 0 ? undefined : { terms, grams: gramsOf(terms), negated: analyzed.negated };
+  });
 
   /** Keeps the first reply given to a question of the cluster. */
   answer(clusterId: number, text: string): void {

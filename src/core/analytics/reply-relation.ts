@@ -41,27 +41,31 @@ const NAME_END = /[\s,，:：]/;
 export function defaultReplyRelation(windowMs = 10 * 60_000): ReplyRelation {
   return {
     repliesTo(message, isQuestion, open) {
-      const found = new Set<OpenQuestion>();
+      let found: Set<OpenQuestion> | undefined;
+      const add = (question: OpenQuestion) => {
+        if (question.askerId !== message.senderId) (found ??= new Set()).add(question);
+      };
       const quoted = message.replyTo ? open.byMessageId(message.replyTo) : undefined;
-      if (quoted) found.add(quoted);
-      for (const name of addressedNames(message.text, open)) for (const question of open.byAskerName(name)) found.add(question);
+      if (quoted) add(quoted);
+      for (const name of addressedNames(message.text, open)) for (const question of open.byAskerName(name)) add(question);
       if (message.conversationId !== undefined) {
-        for (const question of open.byConversation(message.conversationId)) found.add(question);
+        for (const question of open.byConversation(message.conversationId)) add(question);
       } else if (!isQuestion) {
-        for (const question of open.askedSince(message.ts - windowMs)) if (question.conversationId === undefined) found.add(question);
+        for (const question of open.askedSince(message.ts - windowMs)) if (question.conversationId === undefined) add(question);
       }
-      return [...found].filter((question) => question.askerId !== message.senderId);
+      return found ? [...found] : [];
     },
   };
 }
 
-function addressedNames(text: string, open: OpenQuestions): string[] {
-  const names: string[] = [];
+const NONE: readonly string[] = [];
+
+function addressedNames(text: string, open: OpenQuestions): readonly string[] {
   if (text.includes('@')) {
+    const names: string[] = [];
     for (const name of open.askerNames()) if (name && text.includes(`@${name}`)) names.push(name);
     return names;
   }
   const end = text.search(NAME_END);
-  if (end > 0) names.push(text.slice(0, end));
-  return names;
+  return end > 0 ? [text.slice(0, end)] : NONE;
 }

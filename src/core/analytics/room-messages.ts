@@ -1,29 +1,44 @@
 import type { Store } from '../../store/store.js';
-import type { Room } from '../types.js';
+import type { Room, StoredMessage } from '../types.js';
 import type { AnalyticsMessage } from './analytics-message.js';
 import type { AnalysisSettings } from './analysis-settings.js';
 import type { AnalyticsReport } from './analytics-report.js';
-import { analyzeMessages } from './room-analysis.js';
+import { RoomAnalysis } from './room-analysis.js';
 
-const PAGE_SIZE = 5000;
+/**
+ * Rows read per page. Large on purpose: each page is one keyset query, and on SQLite a page costs
+ * the same whatever its size; 50,000 messages are a few tens of megabytes at most.
+ */
+const PAGE_SIZE = 20_000;
 
-/** A room's messages from the store as the analysis reads them, with sender ids and names resolved once per sender. */
-export async function* roomMessages(store: Store, room: Room): AsyncIterable<AnalyticsMessage> {
-  const senders = new Map<number, { id: string; name: string }>();
-  for await (const message of store.messages.streamRoom(room.id, PAGE_SIZE)) {
-    let sender = senders.get(message.senderId);
-    if (!sender) {
-      const member = await store.members.findById(message.senderId);
-      sender = { id: member?.externalId ?? String(message.senderId), name: member?.name ?? member?.externalId ?? String(message.senderId) };
-      senders.set(message.senderId, sender);
-    }
-    const conversationId = conversationOf(message);
-    yield {
-      id: message.platformMsgId, senderId: sender.id, senderName: sender.name, text: message.text, ts: message.ts.getTime(),
-      kind: message.kind, replyTo: message.replyTo, recalled: message.recalledAt !== null, self: message.isSelf,
-      ...(conversationId ? { conversationId } : {}),
-    };
+type Sender = { id: string; name: string };
+
+/** Sender ids and names, looked up once per sender. */
+class Senders {
+  private readonly known = new Map<number, Sender>();
+
+  constructor(private readonly store: Store) {}
+
+  get(id: number): Sender | undefined {
+    return this.known.get(id);
   }
+
+  async load(id: number): Promise<Sender> {
+    const member = await this.store.members.findById(id);
+    const sender = { id: member?.externalId ?? String(id), name: member?.name ?? member?.externalId ?? String(id) };
+    this.known.set(id, sender);
+    return sender;
+  }
+}
+
+/** A stored message as the analysis reads it. */
+function toAnalytics(message: StoredMessage, sender: Sender): AnalyticsMessage {
+  const conversationId = conversationOf(message);
+  return {
+    id: message.platformMsgId, senderId: sender.id, senderName: sender.name, text: message.text, ts: message.ts.getTime(),
+    kind: message.kind, replyTo: message.replyTo, recalled: message.recalledAt !== null, self: message.isSelf,
+    ...(conversationId ? { conversationId } : {}),
+  };
 }
 
 /** The conversation the threading engine placed the message in, on stores that record one. */
@@ -32,12 +47,26 @@ function conversationOf(message: object): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Analyses a stored room; `settings.room` and `historyEnd` are filled in from the store. */
+/** A room's messages from the store as the analysis reads them, in time order. */
+export async function* roomMessages(store: Store, room: Room): AsyncIterable<AnalyticsMessage> {
+  const senders = new Senders(store);
+  for await (const message of store.messages.streamRoom(room.id, PAGE_SIZE)) {
+    yield toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId)));
+  }
+}
+
+/** Analyses a stored room in one pass; `settings.room` and `historyEnd` are filled in from the store. */
 export async function analyzeRoom(store: Store, room: Room, settings: Omit<AnalysisSettings, 'room'>): Promise<AnalyticsReport> {
   const [newest] = await store.messages.recent(room.id, 1);
-  return analyzeMessages(roomMessages(store, room), {
+  const analysis = new RoomAnalysis({
     ...settings,
     room: { id: room.externalId, name: room.topic ?? room.externalId, repo: room.repo },
     ...(newest ? { historyEnd: newest.ts.getTime() } : {}),
   });
+  const senders = new Senders(store);
+  // Consumed here rather than through `roomMessages`: one async step per message instead of two.
+  for await (const message of store.messages.streamRoom(room.id, PAGE_SIZE)) {
+    analysis.add(toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId))));
+  }
+  return analysis.report();
 }

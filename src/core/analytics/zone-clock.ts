@@ -12,10 +12,14 @@ export interface LocalSlot {
   hour: number;
 }
 
-/** Local days, weekdays and hours of instants in one IANA zone, with the offset cached per quarter hour. */
+/**
+ * Local days, weekdays and hours of instants in one IANA zone. Offsets are cached per UTC day
+ * (when the day has one offset, as nearly all do) or per quarter hour on the days that change.
+ */
 export class ZoneClock {
   private readonly format: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
+  private readonly dayOffsets = new Map<number, number | null>();
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -25,6 +29,17 @@ export class ZoneClock {
 
   /** Milliseconds to add to UTC to read the zone's wall clock. */
   offset(ts: number): number {
+    const day = Math.floor(ts / DAY_MS);
+    let steady = this.dayOffsets.get(day);
+    if (steady === undefined) {
+      const start = this.computeOffset(day * DAY_MS);
+      steady = start === this.computeOffset((day + 1) * DAY_MS - BUCKET_MS) ? start : null;
+      this.dayOffsets.set(day, steady);
+    }
+    return steady ?? this.quarterHourOffset(ts);
+  }
+
+  private quarterHourOffset(ts: number): number {
     const bucket = Math.floor(ts / BUCKET_MS);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
