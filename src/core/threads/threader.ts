@@ -51,7 +51,7 @@ export class Threader {
   constructor(options: ThreaderOptions = {}) {
     const weights = options.weights ?? SHIPPED_WEIGHTS;
     this.weights = Float64Array.from(FEATURE_NAMES, (name) => weights[name]);
-    this.window = options.window ?? 60;
+    this.window = options.window ?? 40;
     this.maxGapMs = (options.maxGapMinutes ?? 360) * 60_000;
     this.scratch = new Float64Array((this.window + 1) * FEATURE_COUNT);
   }
