@@ -28,19 +28,21 @@ interface Head {
 type Outcome = IssueCommandParse | undefined;
 
 const MAY_BE_COMMAND = /工单|issue/i;
-const VERB = String.raw`(?:开|建|创建|新建|提|提交)\s*(?:个|一个)?\s*(?:工单|issue)`;
+const VERB = String.raw`(?:开|建|创建|新建|提|提交)\s*(?:(?:个|一个)\s*)?(?:工单|issue)`;
 const BARE_VERB = String.raw`(?:开|建|创建|新建|提|提交)\s*(?:工单|issue)`;
 const GAP = String.raw`[\s,，、]*`;
 const NUMBERISH = String.raw`[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几多好些若干这那.．+＋\-－]+`;
-const POLITE = String.raw`(?:请|麻烦)?\s*(?:帮忙|帮我)?\s*把?\s*`;
-const ZH_HEAD = new RegExp(String.raw`^${POLITE}(?:以上|上面|上述)${GAP}(?:(${NUMBERISH})${GAP}(?:条|个)?)?${GAP}(?:消息|聊天记录|记录)?${GAP}${VERB}`, 'iu');
+// Each optional word owns the spaces after it: adjacent `\s*` backtrack cubically on long blank runs.
+const POLITE = String.raw`(?:(?:请|麻烦)\s*)?(?:(?:帮忙|帮我)\s*)?(?:把\s*)?`;
+const ZH_HEAD = new RegExp(String.raw`^${POLITE}(?:以上|上面|上述)${GAP}(?:(${NUMBERISH})${GAP}(?:(?:条|个)${GAP})?)?(?:(?:消息|聊天记录|记录)${GAP})?${VERB}`, 'iu');
 const ZH_BARE_HEAD = new RegExp(String.raw`^${BARE_VERB}`, 'iu');
 const EN_END = String.raw`(?=$|[\s:：#＃?？0-9０-９])`;
 const SLASH_HEAD = new RegExp(String.raw`^[/／]issue${EN_END}`, 'i');
 const MENTION_HEAD = new RegExp(String.raw`^issue${EN_END}`, 'i');
 const EN_COUNT = /^\s*([+＋\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+)(?=$|[\s:：,，#＃?？])/u;
-const SOFT_END = /[\s。.!！~～…]+$/u;
-const THANKS_END = /(?:[\s,，]*(?:谢谢|多谢|感谢|麻烦了|辛苦了)|[\s,，]+(?:thanks|thank you|thx|please|pls))[\s。.!！~～…]*$/iu;
+// The look-behinds start a match only where a run starts, keeping these linear on long runs.
+const SOFT_END = /(?<![\s。.!！~～…])[\s。.!！~～…]+$/u;
+const THANKS_END = /(?<![\s,，])(?:[\s,，]*(?:谢谢|多谢|感谢|麻烦了|辛苦了)|[\s,，]+(?:thanks|thank you|thx|please|pls))[\s。.!！~～…]*$/iu;
 const QUESTION = /^\s*[?？]+\s*$/u;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,7 +51,7 @@ function stripBotMention(text: string, botNames: readonly string[]): { text: str
   const names = [...botNames].filter((n) => n.trim()).sort((a, b) => b.length - a.length).map(escapeRegExp);
   if (names.length === 0) return { text, mentioned: false };
   const name = `[@＠](?:${names.join('|')})(?![A-Za-z0-9_])`;
-  const stripped = text.replace(new RegExp(`^${name}\\s*`, 'iu'), '').replace(new RegExp(`\\s*${name}\\s*$`, 'iu'), '');
+  const stripped = text.replace(new RegExp(`^${name}\\s*`, 'iu'), '').replace(new RegExp(`(?<!\\s)\\s*${name}\\s*$`, 'iu'), '');
   return { text: stripped, mentioned: stripped !== text };
 }
 
