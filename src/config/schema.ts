@@ -102,6 +102,18 @@ const faq = z.strictObject({
   words: z.array(z.string().min(1)).default([]).describe('Extra words the Chinese segmenter keeps whole (project names, jargon)'),
 });
 
+const archive = z.strictObject({
+  baseUrl: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'expected an absolute address such as https://chat.example.org/archive')
+    .optional()
+    .describe('Public address of the archive (the live /archive or the published static site): used in feeds, the sitemap and issues opened from public rooms'),
+  names: z.enum(['full', 'initials', 'pseudonym']).default('initials').describe('How people are named in the archive: full names, initials (张*, J.D.) or stable pseudonyms (网友3fa2c1)'),
+  pseudonymSalt: z.string().default('').describe('Secret mixed into pseudonyms so nobody can tell who is behind one; set it before publishing with names: pseudonym'),
+  rooms: z.array(z.string().min(1)).default([]).describe('Rooms (topic or id) public by configuration, besides those opted in with 公开存档 开 / /archive on'),
+  timeZone: z.string().optional().describe('Time zone of the archive\'s days; defaults to issues.timeZone'),
+});
+
 const outbox = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100).default(8).describe('Attempts of a durable job (issue creation, a message to send) before it is marked failed'),
   retryBaseMs: z.number().int().min(1).default(2000).describe('Delay before the 2nd attempt; each later one waits twice as long (at most 10 minutes)'),
@@ -168,6 +180,7 @@ export const configSchema = z
     webhooks: webhooks.default(webhooks.parse({})),
     notify: notify.default(notify.parse({})),
     faq: faq.default(faq.parse({})),
+    archive: archive.default(archive.parse({})),
     log: log.default(log.parse({})),
   })
   .superRefine(requireSecrets);

@@ -9,6 +9,7 @@ export function servicesFromConfig(config: Config, version: string): Omit<Servic
     roomSettings: (room) => roomSettings(config, room),
     botNames: config.chat.botNames,
     version,
+    archive: { ...(config.archive.baseUrl ? { baseUrl: config.archive.baseUrl } : {}), configured: (room) => archiveConfigured(config, room) },
   };
 }
 
@@ -16,4 +17,9 @@ function roomSettings(config: Config, room: Room): RoomSettings {
   const entry = config.rooms.find(({ match }) => ('id' in match ? match.id === room.externalId : match.topic === room.topic));
   if (!entry) return {};
   return { ...(entry.repo ? { repo: entry.repo } : {}), ...(entry.locale ? { locale: entry.locale } : {}) };
+}
+
+/** The room is public by configuration (archive.rooms lists its topic or id). */
+export function archiveConfigured(config: Config, room: Room): boolean {
+  return config.archive.rooms.some((name) => name === room.topic || name === room.externalId);
 }

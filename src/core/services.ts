@@ -37,4 +37,6 @@ export interface Services {
   /** Names the bot answers to in `@bot issue …`. */
   botNames: readonly string[];
   version: string;
+  /** The public archive: its address, and whether configuration makes a room public. */
+  archive?: { baseUrl?: string; configured(room: Room): boolean };
 }

@@ -14,6 +14,10 @@ import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
+import {
+  archiveIssues, archiveMembers, archiveMessagesById, conversationMessages, conversationNumber, publicRooms, roomConversations, setMemberOptOut, setRoomPublic, streamArchiveRoom,
+} from './repositories/archive.repository.js';
+import { createArchiveSearchIndex } from '../search/archive-search-index.js';
 import { messagesInConversation, setThreads } from './repositories/thread.repository.js';
 import {
   countFaqHit, getFaqEntry, lastFaqAnswer, listFaqEntries, recordFaqAnswer, removeFaqEntry, upsertFaqEntry, voteFaqEntry,
@@ -37,6 +41,18 @@ export interface FastPaths {
 function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): Repositories {
   const { insertMessages: fastInsert, recordDelivery: fastRecord, addJob: fastAdd, subscriptionsOfRepo: fastOfRepo } = fast;
   return {
+    archive: {
+      setRoomPublic: (roomId, on) => setRoomPublic(db, roomId, on),
+      setOptOut: (memberId, out) => setMemberOptOut(db, memberId, out),
+      publicRooms: () => publicRooms(db),
+      conversations: (roomId) => roomConversations(db, roomId),
+      conversation: (roomId, key) => conversationMessages(db, roomId, key),
+      messagesById: (ids) => archiveMessagesById(db, ids),
+      streamRoom: (roomId, pageSize) => streamArchiveRoom(db, roomId, pageSize),
+      members: (roomId) => archiveMembers(db, roomId),
+      issues: (roomId) => archiveIssues(db, roomId),
+      conversationNumber: (roomId, key) => conversationNumber(db, roomId, key),
+    },
     rooms: {
       upsert: (input) => upsertRoom(db, input),
       findById: (id) => findRoomById(db, id),
@@ -112,6 +128,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, fast: 
     // Fast paths run raw on the one SQLite connection: safe only inside a transaction, which holds it.
     ...repositories(db, dialect, {}),
     dialect,
+    search: createArchiveSearchIndex(db, dialect),
     transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, dialect, fast))),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -132,7 +132,29 @@ export interface FaqAnswersTable {
   answered_at: number;
 }
 
+/** SQLite's FTS5 archive index: rowid = messages.id, body = segmented, redacted text. */
+export interface ArchiveFtsTable {
+  rowid: number;
+  body: string;
+}
+
+/** PostgreSQL's archive index. */
+export interface ArchiveSearchTable {
+  message_id: number;
+  room_id: number;
+  body: string;
+}
+
+export interface ArchiveSearchStateTable {
+  room_id: number;
+  last_message_id: number;
+  synced_at: number;
+}
+
 export interface Database {
+  archive_fts: ArchiveFtsTable;
+  archive_search: ArchiveSearchTable;
+  archive_search_state: ArchiveSearchStateTable;
   faq_entries: FaqEntriesTable;
   faq_answers: FaqAnswersTable;
   deliveries: DeliveriesTable;

@@ -1,4 +1,6 @@
+import type { ArchiveIssue, ArchiveMember, ArchiveMessage, ConversationSummary } from '../core/archive/archive-types.js';
 import type { FaqEntry, StoredFaqEntry } from '../core/faq/faq-entry.js';
+import type { SearchIndex } from '../search/search-index.js';
 import type { Subscription } from '../core/notify/subscription.js';
 import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
 
@@ -162,7 +164,30 @@ export interface FaqRepository {
   lastAnswer(roomId: number, entryId: string): Promise<Date | undefined>;
 }
 
+/** What the public archive reads and the two switches that decide what it may show. */
+export interface ArchiveRepository {
+  /** Opts the room into the public archive, or out of it. */
+  setRoomPublic(roomId: number, on: boolean): Promise<void>;
+  /** Keeps every message of the member out of the archive (retroactively), or lets them in again. */
+  setOptOut(memberId: number, out: boolean): Promise<void>;
+  /** Group rooms that opted in. */
+  publicRooms(): Promise<Room[]>;
+  /** The room's conversations with at least one publishable message, oldest first. */
+  conversations(roomId: number): Promise<ConversationSummary[]>;
+  /** The publishable messages of one conversation (by key), oldest first. */
+  conversation(roomId: number, key: string): Promise<ArchiveMessage[]>;
+  /** Publishable messages by id; hidden ones are left out. */
+  messagesById(ids: number[]): Promise<ArchiveMessage[]>;
+  /** Every publishable message of the room, conversation after conversation, in pages. */
+  streamRoom(roomId: number, pageSize?: number): AsyncIterable<ArchiveMessage[]>;
+  members(roomId: number): Promise<ArchiveMember[]>;
+  issues(roomId: number): Promise<ArchiveIssue[]>;
+  /** The stable number (first message id) of the conversation with that key, as in its URL. */
+  conversationNumber(roomId: number, key: string): Promise<number | undefined>;
+}
+
 export interface Repositories {
+  archive: ArchiveRepository;
   rooms: RoomRepository;
   faq: FaqRepository;
   subscriptions: SubscriptionRepository;
@@ -176,6 +201,8 @@ export interface Repositories {
 /** The message log and everything else that must survive a restart, on SQLite or PostgreSQL. */
 export interface Store extends Repositories {
   readonly dialect: Dialect;
+  /** Full-text search over the public archive. */
+  readonly search: SearchIndex;
   /** Runs `work` in one transaction: everything it writes lands together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Throws when the database cannot answer a trivial query. */

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { archiveRoutes } from './routes/archive.js';
+import type { ArchiveSource } from './routes/archive-source.js';
 import { healthRoutes, type HealthSource } from './routes/health.js';
 import { reportRoutes, type ReportSource } from './routes/report.js';
 import { webhookRoutes, type WebhookDeps } from './routes/webhooks.js';
@@ -8,6 +10,8 @@ export interface WebDeps {
   webhooks?: WebhookDeps;
   /** Analytics reports of public rooms at /report/:room. */
   report?: ReportSource;
+  /** The public archive at /archive/ (and /robots.txt). */
+  archive?: ArchiveSource;
 }
 
 /** The HTTP surface; testable without a socket through `app.request()`. */
@@ -16,5 +20,6 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', healthRoutes(deps.health));
   if (deps.webhooks) app.route('/', webhookRoutes(deps.webhooks));
   if (deps.report) app.route('/', reportRoutes(deps.report));
+  if (deps.archive) app.route('/', archiveRoutes(deps.archive));
   return app;
 }

@@ -1,3 +1,5 @@
+import { archiveOptOutCommand } from '../archive/archive-optout.command.js';
+import { archiveCommand } from '../archive/archive.command.js';
 import { faqAdminCommand } from '../faq/faq-admin.command.js';
 import { faqVoteCommand } from '../faq/faq-vote.command.js';
 import { openIssueCommand } from '../issue/open-issue.command.js';
@@ -9,7 +11,7 @@ import type { Command } from './command.js';
 /** The command table: the first row whose parser accepts a message runs it. */
 export function commandTable(options: { subscribe?: SubscribePolicy } = {}): readonly Command<any>[] {
   // The vote comes before the comment: 没用 quoting the bot's answer is feedback, not a GitHub comment.
-  return [openIssueCommand, createSubscribeCommand(options.subscribe), faqVoteCommand, commentCommand, faqAdminCommand, bindCommand];
+  return [openIssueCommand, createSubscribeCommand(options.subscribe), faqVoteCommand, commentCommand, faqAdminCommand, bindCommand, archiveOptOutCommand, archiveCommand];
 }
 
 export const commands: readonly Command<any>[] = commandTable();

@@ -2,6 +2,7 @@ import type { ChatContext } from '../context.js';
 import type { IssueCategory } from '../services.js';
 import type { IssueLink, StoredMessage } from '../types.js';
 import type { Forge, ForgeIssue } from '../../forge/forge.js';
+import { conversationArchiveUrl } from '../archive/conversation-archive-url.js';
 import { commandKey } from './command-key.js';
 import { draftIssue, findMarker, type RelatedIssue } from './draft-issue.js';
 import { searchTerms } from './search-terms.js';
@@ -22,6 +23,7 @@ export interface Filed {
 /** Drafts the issue, looks for duplicates, creates it once (finding it again after a crash) and stores the link. */
 export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRequest): Promise<Filed> {
   const names = await senderNames(ctx, request.messages);
+  const archiveUrl = await conversationArchiveUrl(ctx, request.messages);
   const draftOf = (related: RelatedIssue[]) =>
     draftIssue({
       messages: request.messages.map((m) => ({ senderName: names.get(m.senderId) ?? '?', text: m.text, kind: m.kind, ts: m.ts })),
@@ -34,6 +36,7 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
       version: ctx.services.version,
       marker: commandKey(ctx, 'chat'),
       related,
+      ...(archiveUrl ? { archiveUrl } : {}),
     });
   const plain = draftOf([]);
   const related = await possibleDuplicates(ctx, forge, request.repo, plain.title);

@@ -1,0 +1,147 @@
+import type { Store } from '../../store/store.js';
+import type { Locale, Room } from '../types.js';
+import type { ArchiveMessage, ConversationSummary } from './archive-types.js';
+import { dayOf, type ConversationItem, type ConversationView, type DayView, type RoomIndexView, type RoomView } from './archive-views.js';
+import { conversationTitle, describe } from './conversation-title.js';
+import { DisplayNames, type NameStyle } from './display-names.js';
+import { publicText } from './public-text.js';
+
+export interface ArchiveSettings {
+  names: NameStyle;
+  /** Secret salt of pseudonyms. */
+  salt: string;
+  timeZone: string;
+  localeOf(room: Room): Locale;
+  /** Language of pages that belong to no room (home, search across rooms). */
+  defaultLocale: Locale;
+  /** Absolute address of the archive (https://host/archive), for feeds, sitemaps and issue links. */
+  baseUrl?: string;
+  /** How long a room's conversation list and names are reused (live server); 0 reads every time. */
+  cacheMs?: number;
+}
+
+interface RoomData {
+  at: number;
+  summaries: ConversationSummary[];
+  byNumber: Map<number, ConversationSummary>;
+  names: DisplayNames;
+}
+
+const LATEST = 30;
+
+/** The public archive's pages as data, read from the store: only public rooms, only publishable messages. */
+export class ArchiveReader {
+  private readonly cache = new Map<number, RoomData>();
+
+  constructor(private readonly store: Store, readonly settings: ArchiveSettings) {}
+
+  view(room: Room): RoomView {
+    return { id: room.id, name: room.topic ?? `#${room.id}`, locale: this.settings.localeOf(room) };
+  }
+
+  async rooms(): Promise<RoomView[]> {
+    return (await this.store.archive.publicRooms()).map((room) => this.view(room));
+  }
+
+  /** A public room by its number, topic or platform id; undefined for any other room. */
+  async findRoom(ref: string): Promise<Room | undefined> {
+    const rooms = await this.store.archive.publicRooms();
+    return rooms.find((room) => String(room.id) === ref) ?? rooms.find((room) => room.topic === ref || room.externalId === ref);
+  }
+
+  async names(room: Room): Promise<DisplayNames> {
+    return (await this.data(room)).names;
+  }
+
+  async summaries(room: Room): Promise<ConversationSummary[]> {
+    return (await this.data(room)).summaries;
+  }
+
+  private async data(room: Room): Promise<RoomData> {
+    const hit = this.cache.get(room.id);
+    if (hit && Date.now() - hit.at < (this.settings.cacheMs ?? 0)) return hit;
+    const [summaries, members] = await Promise.all([this.store.archive.conversations(room.id), this.store.archive.members(room.id)]);
+    const { names: style, salt } = this.settings;
+    const names = new DisplayNames(members, { style, salt, locale: this.settings.localeOf(room) });
+    const data = { at: Date.now(), summaries, byNumber: new Map(summaries.map((s) => [s.rootId, s])), names };
+    this.cache.set(room.id, data);
+    return data;
+  }
+
+  /** List entries for conversations, titled by their first publishable message. */
+  async items(room: Room, summaries: readonly ConversationSummary[]): Promise<ConversationItem[]> {
+    const { names } = await this.data(room);
+    const locale = this.settings.localeOf(room);
+    const first = new Map((await this.store.archive.messagesById(summaries.map((s) => s.firstVisibleId))).map((m) => [m.id, m]));
+    return summaries.map((summary) => {
+      const message = first.get(summary.firstVisibleId);
+      const text = message ? publicText(message.kind, message.text, names, locale) : '';
+      return {
+        number: summary.rootId,
+        title: conversationTitle([text], `#${summary.rootId}`),
+        description: describe([text]),
+        day: dayOf(summary.firstTs, this.settings.timeZone),
+        startedAt: summary.firstTs,
+        lastAt: summary.lastTs,
+        count: summary.count,
+      };
+    });
+  }
+
+  async roomIndex(room: Room): Promise<RoomIndexView> {
+    const { summaries } = await this.data(room);
+    const days = new Map<string, { conversations: number; messages: number }>();
+    for (const summary of summaries) {
+      const day = dayOf(summary.firstTs, this.settings.timeZone);
+      const entry = days.get(day) ?? { conversations: 0, messages: 0 };
+      entry.conversations++;
+      entry.messages += summary.count;
+      days.set(day, entry);
+    }
+    const latest = await this.items(room, summaries.slice(-LATEST).reverse());
+    const dayList = [...days].map(([day, counts]) => ({ day, ...counts })).sort((a, b) => b.day.localeCompare(a.day));
+    return { room: this.view(room), days: dayList, latest };
+  }
+
+  async day(room: Room, day: string): Promise<DayView | undefined> {
+    const { summaries } = await this.data(room);
+    const days = [...new Set(summaries.map((s) => dayOf(s.firstTs, this.settings.timeZone)))].sort();
+    const at = days.indexOf(day);
+    if (at < 0) return undefined;
+    const conversations = await this.items(room, summaries.filter((s) => dayOf(s.firstTs, this.settings.timeZone) === day));
+    return { room: this.view(room), day, conversations, ...(at > 0 ? { previous: days[at - 1] } : {}), ...(at < days.length - 1 ? { next: days[at + 1] } : {}) };
+  }
+
+  async conversation(room: Room, number: number): Promise<ConversationView | undefined> {
+    const summary = (await this.data(room)).byNumber.get(number);
+    if (!summary) return undefined;
+    const messages = await this.store.archive.conversation(room.id, summary.key);
+    if (messages.length === 0) return undefined;
+    const issues = (await this.store.archive.issues(room.id)).filter((issue) => issue.conversationKey === summary.key);
+    return this.conversationView(room, number, messages, issues);
+  }
+
+  /** The page of one conversation from its publishable messages (oldest first). */
+  async conversationView(room: Room, number: number, messages: readonly ArchiveMessage[], issues: ConversationView['issues']): Promise<ConversationView> {
+    const { names } = await this.data(room);
+    const locale = this.settings.localeOf(room);
+    const ids = new Map(messages.map((m) => [m.platformMsgId, m.id]));
+    const views = messages.map((m) => {
+      const answers = ids.get(m.replyTo ?? m.threadParent ?? '');
+      return { id: m.id, author: names.of(m.senderId), text: publicText(m.kind, m.text, names, locale), ts: m.ts, edited: m.editedAt !== null, ...(answers !== undefined && answers !== m.id ? { answers } : {}) };
+    });
+    const first = messages[0]!;
+    const texts = views.map((v) => v.text);
+    return {
+      room: this.view(room),
+      number,
+      title: conversationTitle(texts.slice(0, 1), `#${number}`),
+      description: describe(texts),
+      day: dayOf(first.ts, this.settings.timeZone),
+      startedAt: first.ts,
+      lastAt: messages[messages.length - 1]!.ts,
+      messages: views,
+      issues,
+    };
+  }
+}

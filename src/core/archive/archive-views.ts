@@ -1,0 +1,88 @@
+import type { Locale } from '../types.js';
+import type { ArchiveIssue } from './archive-types.js';
+
+/** A public room as pages name it. */
+export interface RoomView {
+  id: number;
+  name: string;
+  locale: Locale;
+}
+
+export interface MessageView {
+  id: number;
+  author: string;
+  text: string;
+  ts: Date;
+  edited: boolean;
+  /** Id of the earlier message (in this page) it answers, when shown. */
+  answers?: number;
+}
+
+export interface ConversationView {
+  room: RoomView;
+  /** Stable number in the URL. */
+  number: number;
+  title: string;
+  description: string;
+  day: string;
+  startedAt: Date;
+  lastAt: Date;
+  messages: MessageView[];
+  issues: ArchiveIssue[];
+}
+
+export interface ConversationItem {
+  number: number;
+  title: string;
+  description: string;
+  day: string;
+  startedAt: Date;
+  lastAt: Date;
+  count: number;
+}
+
+export interface DayCount {
+  day: string;
+  conversations: number;
+  messages: number;
+}
+
+export interface RoomIndexView {
+  room: RoomView;
+  days: DayCount[];
+  /** The newest conversations, newest first. */
+  latest: ConversationItem[];
+}
+
+export interface DayView {
+  room: RoomView;
+  day: string;
+  conversations: ConversationItem[];
+  previous?: string;
+  next?: string;
+}
+
+export interface SearchResultView {
+  room: RoomView;
+  conversation: number;
+  title: string;
+  author: string;
+  ts: Date;
+  /** The matching message, shortened around the first match. */
+  snippet: string;
+  terms: string[];
+}
+
+export interface SearchView {
+  query: string;
+  locale: Locale;
+  room?: RoomView;
+  results: SearchResultView[];
+  page: number;
+  more: boolean;
+}
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function dayOf(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

@@ -1,0 +1,53 @@
+/** One kind of personal data or secret, what finds it and what replaces it. */
+interface Rule {
+  kind: 'id-number' | 'email' | 'secret' | 'wechat-id' | 'phone';
+  pattern: RegExp;
+  replace: (match: string, ...groups: string[]) => string;
+}
+
+const mark = (kind: string) => `[${kind}]`;
+const keep = (kind: string) => (_match: string, label: string) => `${label}${mark(kind)}`;
+
+// Order matters: ID cards and tokens before phones (their digits would look like numbers), URLs' secrets before e-mail.
+const RULES: Rule[] = [
+  { kind: 'secret', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g, replace: () => mark('secret') },
+  { kind: 'secret', pattern: /\b(?:sk-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|glpat-[A-Za-z0-9_-]{20,})\b/g, replace: () => mark('secret') },
+  {
+    kind: 'secret',
+    pattern: /([?&#;](?:[\w.-]*(?:key|token|secret|password|passwd|pwd|sig|signature|auth|code|ticket|session)[\w.-]*)=)[^&#\s"'<>]+/gi,
+    replace: keep('secret'),
+  },
+  {
+    kind: 'secret',
+    pattern: /((?<![\w-])(?:api[_-]?key|access[_-]?token|token|secret|password|passwd|密码|口令|令牌|密钥)\s*(?:[:=：]|是)\s*)[^\s,，;；'"<>]{4,}/gi,
+    replace: keep('secret'),
+  },
+  { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, replace: () => mark('email') },
+  {
+    kind: 'id-number',
+    pattern: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/g,
+    replace: () => mark('id-number'),
+  },
+  { kind: 'wechat-id', pattern: /(?<![A-Za-z0-9])wxid_[A-Za-z0-9_-]{4,}/gi, replace: () => mark('wechat-id') },
+  {
+    kind: 'wechat-id',
+    pattern: /((?:微信号|微信|weixin|wechat(?:\s*id)?|vx|wx|v信|威信)\s*(?:号|id)?\s*[:：是]\s*)(?!\[)[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/gi,
+    replace: keep('wechat-id'),
+  },
+  // Without a colon only a word with a digit, _ or - is taken for an id ("wechat support" is not one).
+  {
+    kind: 'wechat-id',
+    pattern: /((?:微信号|微信|weixin|wechat|vx|wx|v信|威信)\s+)(?!\[)[A-Za-z](?=[A-Za-z]*[-_0-9])[-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/gi,
+    replace: keep('wechat-id'),
+  },
+  { kind: 'phone', pattern: /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g, replace: () => mark('phone') },
+  { kind: 'phone', pattern: /(?<![\w+])\+\d{1,3}(?:[-\s.]?\(?\d{1,4}\)?){2,5}(?!\d)/g, replace: () => mark('phone') },
+  { kind: 'phone', pattern: /(?<!\d)\(?0\d{2,3}\)?[-\s]\d{7,8}(?!\d)/g, replace: () => mark('phone') },
+];
+
+/** Hides phone numbers, e-mail addresses, WeChat ids, ID-card numbers and secrets (tokens, keys in URLs) before anything is published. */
+export function redact(text: string): string {
+  let out = text;
+  for (const rule of RULES) out = out.replace(rule.pattern, rule.replace as (match: string, ...rest: string[]) => string);
+  return out;
+}

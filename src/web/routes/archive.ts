@@ -1,0 +1,94 @@
+import { Hono, type Context } from 'hono';
+import type { Room } from '../../core/types.js';
+import { renderAtomFeed, renderRobots, renderSitemap } from '../views/archive-feed.js';
+import type { PageContext } from '../views/archive-layout.js';
+import { paths, renderConversation, renderDay, renderHome, renderRoom } from '../views/archive-pages.js';
+import { renderSearchPage } from '../views/archive-search-page.js';
+import type { ArchiveSource } from './archive-source.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CACHE = 'public, max-age=60';
+
+/** The archive pages live under /archive/: every link is relative, the same as in the static site. */
+export function archiveRoutes(source: ArchiveSource): Hono {
+  const { reader } = source;
+  const base = (c: Context) => reader.settings.baseUrl ?? `${new URL(c.req.url).origin}/archive`;
+  const ctx = (c: Context, depth: number): PageContext => ({ root: '../'.repeat(depth), baseUrl: base(c), timeZone: reader.settings.timeZone, static: false });
+  const html = (c: Context, body: string) => {
+    c.header('Cache-Control', CACHE);
+    return c.html(body);
+  };
+  const notFound = (c: Context) => c.text('no such public page\n', 404);
+  const room = async (c: Context): Promise<Room | undefined> => {
+    await source.applyConfiguredRooms();
+    return reader.findRoom(c.req.param('room') ?? '');
+  };
+
+  const app = new Hono();
+  app.get('/robots.txt', (c) => c.text(renderRobots(`${base(c)}/sitemap.xml`, true)));
+  app.get('/archive', (c) => c.redirect('/archive/', 301));
+  app.get('/archive/', async (c) => {
+    await source.applyConfiguredRooms();
+    return html(c, renderHome(ctx(c, 1), await reader.rooms(), reader.settings.defaultLocale));
+  });
+  const search = async (c: Context) => {
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const roomParam = c.req.query('room');
+    const inRoom = roomParam ? await reader.findRoom(roomParam) : undefined;
+    const page = Number.parseInt(c.req.query('page') ?? '1', 10) || 1;
+    const view = await source.search.search(q, { ...(inRoom ? { room: inRoom } : {}), page });
+    c.header('X-Robots-Tag', 'noindex');
+    return c.html(renderSearchPage(ctx(c, 2), view));
+  };
+  app.get('/archive/search', (c) => c.redirect(`/archive/search/${new URL(c.req.url).search}`, 301));
+  app.get('/archive/search/', search);
+  app.get('/archive/sitemap.xml', async (c) => {
+    const urls: { loc: string; lastmod?: Date }[] = [{ loc: `${base(c)}/` }];
+    for (const r of await reader.rooms()) {
+      const found = (await reader.findRoom(String(r.id)))!;
+      const summaries = await reader.summaries(found);
+      urls.push({ loc: `${base(c)}/${paths.room(r.id)}` });
+      for (const s of summaries) urls.push({ loc: `${base(c)}/${paths.conversation(r.id, s.rootId)}`, lastmod: s.lastTs });
+    }
+    c.header('Content-Type', 'application/xml; charset=utf-8');
+    return c.body(renderSitemap(urls));
+  });
+  app.get('/archive/:room', async (c) => {
+    const found = await room(c);
+    return found ? c.redirect(`/archive/${paths.room(found.id)}`, 301) : notFound(c);
+  });
+  app.get('/archive/:room/', async (c) => {
+    const found = await room(c);
+    if (!found) return notFound(c);
+    if (c.req.param('room') !== String(found.id)) return c.redirect(`/archive/${paths.room(found.id)}`, 301);
+    return html(c, renderRoom(ctx(c, 2), await reader.roomIndex(found)));
+  });
+  app.get('/archive/:room/feed.atom', async (c) => {
+    const found = await room(c);
+    if (!found) return notFound(c);
+    const index = await reader.roomIndex(found);
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+    return c.body(renderAtomFeed(base(c), index.room, index.latest));
+  });
+  const conversation = async (c: Context) => {
+    const found = await room(c);
+    const number = Number(c.req.param('n'));
+    const view = found && Number.isSafeInteger(number) ? await reader.conversation(found, number) : undefined;
+    if (!view) return notFound(c);
+    if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.conversation(view.room.id, number)}`, 301);
+    return html(c, renderConversation(ctx(c, 4), view));
+  };
+  app.get('/archive/:room/c/:n', conversation);
+  app.get('/archive/:room/c/:n/', conversation);
+  const day = async (c: Context) => {
+    const found = await room(c);
+    const name = c.req.param('day') ?? '';
+    const view = found && DAY.test(name) ? await reader.day(found, name) : undefined;
+    if (!view) return notFound(c);
+    if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.day(view.room.id, name)}`, 301);
+    return html(c, renderDay(ctx(c, 3), view));
+  };
+  app.get('/archive/:room/:day', day);
+  app.get('/archive/:room/:day/', day);
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { ConversationItem, ConversationView, DayView, RoomIndexView, RoomView } from '../../core/archive/archive-views.js';
+import type { Locale } from '../../core/types.js';
+import { escapeHtml } from './escape-html.js';
+import { formatTime, label } from './archive-labels.js';
+import { renderShell, type PageContext } from './archive-layout.js';
+import { conversationJsonLd } from './archive-json-ld.js';
+import { messageHtml } from './archive-text.js';
+
+const e = escapeHtml;
+
+export const paths = {
+  room: (room: number) => `${room}/`,
+  day: (room: number, day: string) => `${room}/${day}/`,
+  conversation: (room: number, number: number) => `${room}/c/${number}/`,
+  feed: (room: number) => `${room}/feed.atom`,
+};
+
+function items(ctx: PageContext, locale: Locale, room: number, list: readonly ConversationItem[]): string {
+  const rows = list.map(
+    (item) =>
+      `<li><a href="${ctx.root}${paths.conversation(room, item.number)}">${e(item.title)}</a><div class="meta"><time datetime="${item.startedAt.toISOString()}">${e(formatTime(item.startedAt, ctx.timeZone))}</time> · ${e(label(locale, 'messages', { count: item.count }))}</div></li>`,
+  );
+  return `<ol class="list">${rows.join('')}</ol>`;
+}
+
+export function renderHome(ctx: PageContext, rooms: readonly RoomView[], locale: Locale): string {
+  const list = rooms.map((room) => `<li><a href="${ctx.root}${paths.room(room.id)}" lang="${room.locale}">${e(room.name)}</a></li>`).join('');
+  const body = `<h1>${e(label(locale, 'rooms'))}</h1>${rooms.length ? `<ol class="list">${list}</ol>` : `<p>${e(label(locale, 'noRooms'))}</p>`}`;
+  return renderShell(ctx, { locale, title: label(locale, 'archive'), description: rooms.map((r) => r.name).join(' · ') || label(locale, 'archive'), path: '', body });
+}
+
+export function renderRoom(ctx: PageContext, view: RoomIndexView): string {
+  const { room } = view;
+  const days = view.days
+    .map((d) => `<li><a href="${ctx.root}${paths.day(room.id, d.day)}">${d.day}</a> <span class="meta">${e(label(room.locale, 'conversations', { count: d.conversations }))}</span></li>`)
+    .join('');
+  const body = `<h1>${e(room.name)}</h1><p><a href="${ctx.root}${paths.feed(room.id)}">${e(label(room.locale, 'feed'))}</a></p>
+<h2>${e(label(room.locale, 'latest'))}</h2>${items(ctx, room.locale, room.id, view.latest)}<h2>${e(label(room.locale, 'days'))}</h2><ol class="list">${days}</ol>`;
+  const description = `${room.name} — ${view.latest.slice(0, 5).map((i) => i.title).join(' · ')}`;
+  return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${label(room.locale, 'archive')}`, description, path: paths.room(room.id), body, feed: `${ctx.root}${paths.feed(room.id)}`, roomId: room.id });
+}
+
+export function renderDay(ctx: PageContext, view: DayView): string {
+  const { room } = view;
+  const nav = [
+    view.previous ? `<a href="${ctx.root}${paths.day(room.id, view.previous)}" rel="prev">← ${e(label(room.locale, 'earlier'))}</a>` : '',
+    view.next ? `<a href="${ctx.root}${paths.day(room.id, view.next)}" rel="next">${e(label(room.locale, 'later'))} →</a>` : '',
+  ].join(' ');
+  const body = `<nav class="crumbs"><a href="${ctx.root}${paths.room(room.id)}">${e(room.name)}</a></nav><h1>${view.day}</h1>${items(ctx, room.locale, room.id, view.conversations)}<p>${nav}</p>`;
+  const description = `${room.name} ${view.day}: ${view.conversations.slice(0, 5).map((i) => i.title).join(' · ')}`;
+  return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${view.day}`, description, path: paths.day(room.id, view.day), body, feed: `${ctx.root}${paths.feed(room.id)}`, roomId: room.id });
+}
+
+export function renderConversation(ctx: PageContext, view: ConversationView): string {
+  const { room } = view;
+  const messages = view.messages
+    .map((m) => {
+      const answers = m.answers === undefined ? '' : ` · <a href="#m${m.answers}">${e(label(room.locale, 'answers'))} ↑</a>`;
+      const edited = m.edited ? ` · ${e(label(room.locale, 'edited'))}` : '';
+      return `<article class="msg" id="m${m.id}"><div class="meta"><strong>${e(m.author)}</strong> · <time datetime="${m.ts.toISOString()}">${e(formatTime(m.ts, ctx.timeZone))}</time>${edited}${answers}</div><div class="text">${messageHtml(m.text)}</div></article>`;
+    })
+    .join('');
+  const issues = view.issues.length
+    ? `<h2>${e(label(room.locale, 'issues'))}</h2><ul>${view.issues.map((i) => `<li><a href="${e(/^https?:\/\//.test(i.url) ? i.url : '#')}" rel="nofollow noopener">${e(`${i.repo}#${i.number}`)}</a> ${e(i.title)}</li>`).join('')}</ul>`
+    : '';
+  const body = `<nav class="crumbs"><a href="${ctx.root}${paths.room(room.id)}">${e(room.name)}</a> › <a href="${ctx.root}${paths.day(room.id, view.day)}">${view.day}</a></nav><h1>${e(view.title)}</h1>${messages}${issues}`;
+  return renderShell(ctx, {
+    locale: room.locale,
+    title: `${view.title} · ${room.name}`,
+    description: view.description,
+    path: paths.conversation(room.id, view.number),
+    body,
+    jsonLd: conversationJsonLd(ctx, view),
+    feed: `${ctx.root}${paths.feed(room.id)}`,
+    roomId: room.id,
+  });
+}
