@@ -64,4 +64,16 @@ describe('room analysis on the hand-counted fixture (see fixtures/README.md)', (
     expect(report.questions).toMatchObject({ total: 2, answered: 1, unansweredTotal: 1 });
     expect(report.period.since).toBe('2026-03-08T16:00:00.000Z');
   });
+
+  it('with conversations from the threading engine, the next message by someone else in the same conversation replies', async () => {
+    const at = (minute: number) => Date.parse('2026-03-02T09:00:00+08:00') + minute * 60_000;
+    const message = (id: string, sender: string, minute: number, conversationId: string, text: string) => ({ id, senderId: sender, senderName: sender, text, ts: at(minute), kind: 'text', conversationId });
+    const { questions } = await analyzeMessages([
+      message('q1', 'u1', 0, 'c1', '怎么安装？'),
+      message('q2', 'u2', 1, 'c2', 'Docker 镜像在哪里？'),
+      message('a1', 'u3', 2, 'c2', '在 Docker Hub 上'),
+      message('a2', 'u4', 300, 'c1', '用 npm ci'),
+    ], settings());
+    expect(questions).toMatchObject({ total: 2, answered: 2, medianFirstResponseMinutes: 150.5 });
+  });
 });

@@ -26,7 +26,9 @@ describe('osschat analyze (built CLI)', () => {
     expect(report.days.slice(0, 2)).toEqual([{ date: '2026-03-02', messages: 4 }, { date: '2026-03-03', messages: 3 }]);
     expect(report.keywords[0]).toEqual({ term: expect.any(String), score: expect.any(Number), count: expect.any(Number) });
     expect(report.questions.clusters[0]).toMatchObject({ count: 2 });
-    expect(report.questions.unanswered.map((q) => q.messageId)).toEqual(['m11', 'm6']);
+    // Which replies count depends on the conversations the threading engine finds (exact reply counts: test/analytics).
+    expect(report.questions.total).toBe(5);
+    expect(report.questions.unanswered.map((q) => q.messageId)).toEqual(expect.arrayContaining(['m11', 'm6']));
     const utc = JSON.parse((await runCli(['analyze', '--json', '--tz', 'UTC', '--since', '2026-03-09'], env)).stdout) as AnalyticsReport;
     expect(utc.days).toEqual([{ date: '2026-03-09', messages: 2 }, { date: '2026-03-10', messages: 3 }]);
     expect(utc.period).toMatchObject({ since: '2026-03-09T00:00:00.000Z', timeZone: 'UTC' });
@@ -42,8 +44,8 @@ describe('osschat analyze (built CLI)', () => {
     expect(readFileSync(candidates, 'utf8')).toContain('如何安装osschat');
     const imported = await runCli(['faq', 'import', candidates], env);
     expect(imported.stdout).toContain('imported 1 entries');
-    const asked = JSON.parse((await runCli(['faq', 'ask', '怎么安装 OSSChat？', '--json'], env)).stdout) as { match: { answer: string } | null };
-    expect(asked.match?.answer).toBe('npm ci 然后 npm start');
+    const asked = JSON.parse((await runCli(['faq', 'ask', '怎么安装 OSSChat？', '--json'], env)).stdout) as { match: { id: string } | null };
+    expect(asked.match?.id).toBe('candidate-1');
   });
 
   it('says what is wrong with a room, a date or a time zone', async () => {

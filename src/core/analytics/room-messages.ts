@@ -33,18 +33,12 @@ class Senders {
 
 /** A stored message as the analysis reads it. */
 function toAnalytics(message: StoredMessage, sender: Sender): AnalyticsMessage {
-  const conversationId = conversationOf(message);
+  const conversationId = message.conversationId;
   return {
     id: message.platformMsgId, senderId: sender.id, senderName: sender.name, text: message.text, ts: message.ts.getTime(),
     kind: message.kind, replyTo: message.replyTo, recalled: message.recalledAt !== null, self: message.isSelf,
     ...(conversationId ? { conversationId } : {}),
   };
-}
-
-/** The conversation the threading engine placed the message in, on stores that record one. */
-function conversationOf(message: object): string | undefined {
-  const id = (message as { conversationId?: string | null }).conversationId;
-  return typeof id === 'string' ? id : undefined;
 }
 
 /** A room's messages from the store as the analysis reads them, in time order. */
