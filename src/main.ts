@@ -16,6 +16,7 @@ import type { Logger } from './core/logger.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createWebApp } from './web/app.js';
+import { dashboardFromConfig } from './web/routes/dashboard-from-config.js';
 import { storeArchiveSource } from './web/routes/archive-source.js';
 import { VERSION } from './version.js';
 import { listen, type RunningServer } from './web/server.js';
@@ -107,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           log,
         },
         archive: storeArchiveSource(store, config),
+        dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake()),
       });
       server = await listen(web, config.web.host, config.web.port);
       log.info({ url: server.url, database: store.dialect, chat: adapter.platform }, 'web server listening');

@@ -9,6 +9,11 @@ export const ENV_OVERRIDES = {
   GITHUB_PRIVATE_KEY: ['github', 'privateKey'],
   GITHUB_WEBHOOK_SECRET: ['github', 'webhookSecret'],
   GITHUB_API_URL: ['github', 'apiUrl'],
+  GITHUB_OAUTH_CLIENT_ID: ['github', 'oauthClientId'],
+  GITHUB_OAUTH_CLIENT_SECRET: ['github', 'oauthClientSecret'],
+  GITHUB_WEB_URL: ['github', 'webUrl'],
+  OSSCHAT_BASE_URL: ['web', 'baseUrl'],
+  OSSCHAT_SESSION_SECRET: ['web', 'sessionSecret'],
   LOG_LEVEL: ['log', 'level'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -34,6 +34,8 @@ const database = z.strictObject({
 const web = z.strictObject({
   host: z.string().min(1).default('127.0.0.1').describe('Address the web server listens on; 0.0.0.0 to expose it'),
   port: z.number().int().min(0).max(65535).default(8080).describe('Web server port. Env: PORT'),
+  baseUrl: z.url().optional().describe('Public URL of the web server, e.g. https://osschat.example.org; the dashboard\'s GitHub sign-in returns to BASE/auth/callback. Env: OSSCHAT_BASE_URL'),
+  sessionSecret: z.string().min(32).optional().describe('Secret (32+ characters) that signs dashboard session cookies; generated into ./data/session-secret when unset. Env: OSSCHAT_SESSION_SECRET'),
 });
 
 const wechaty = z.strictObject({
@@ -73,6 +75,9 @@ const github = z.strictObject({
     .url()
     .default('https://api.github.com')
     .describe('GitHub API base URL (GitHub Enterprise Server or any compatible API). Env: GITHUB_API_URL'),
+  oauthClientId: z.string().min(1).optional().describe('Client id of the GitHub OAuth app (or GitHub App) used to sign in to the dashboard; the dashboard is off without it. Env: GITHUB_OAUTH_CLIENT_ID'),
+  oauthClientSecret: z.string().min(1).optional().describe('Client secret of that OAuth app. Env: GITHUB_OAUTH_CLIENT_SECRET'),
+  webUrl: z.url().optional().describe('GitHub web URL for OAuth sign-in (https://github.com, or your GitHub Enterprise Server); derived from apiUrl when unset. Env: GITHUB_WEB_URL'),
   retries: z.number().int().min(0).max(10).default(3).describe('Retries of a GitHub call that failed with 5xx or a network error, before the outbox takes over'),
   retryBaseMs: z.number().int().min(1).default(1000).describe('Base delay of those retries: waits 1, 4, 9… times this'),
   timeoutMs: z.number().int().min(100).default(30_000).describe('Time budget of one GitHub call, retries included'),
@@ -195,6 +200,7 @@ function requireSecrets(config: Draft, ctx: z.RefinementCtx): void {
   }
   if (config.github.appId && !config.github.privateKey) need(['github', 'privateKey'], 'required when github.appId is set');
   if (config.github.privateKey && !config.github.appId) need(['github', 'appId'], 'required when github.privateKey is set');
+  if (config.github.oauthClientId && !config.github.oauthClientSecret) need(['github', 'oauthClientSecret'], 'required when github.oauthClientId is set');
   const bound = config.rooms.findIndex((room) => room.repo);
   if (bound >= 0 && !config.github.token && !config.github.appId) {
     need(['github', 'token'], `required because rooms[${bound}] binds a repository (or set github.appId + privateKey)`);

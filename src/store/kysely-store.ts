@@ -7,8 +7,9 @@ import {
 } from './repositories/message.repository.js';
 import {
   addJob, claimDueJobs, completeJob, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
-  waitingJobsOfRoom,
+  waitingJobsOfRoom, retryJob,
 } from './repositories/outbox.repository.js';
+import { tenantRepository } from './repositories/tenant.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
 import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
@@ -119,7 +120,9 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       waitingOfRoom: (roomId, kind) => waitingJobsOfRoom(db, roomId, kind),
       defer: (id, at) => deferJob(db, id, at),
       fold: (ids, intoId) => foldJobs(db, ids, intoId),
+      retry: (id) => retryJob(db, id),
     },
+    tenants: tenantRepository(db),
   };
 }
 

@@ -3,6 +3,7 @@ import type { FaqEntry, StoredFaqEntry } from '../core/faq/faq-entry.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Subscription } from '../core/notify/subscription.js';
 import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
+import type { TenantRepository } from './repositories/tenant.repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -129,6 +130,8 @@ export interface OutboxRepository {
   defer(id: number, at: Date): Promise<void>;
   /** Marks jobs done because another job did their work (notifications folded into one message). */
   fold(ids: number[], intoId: number): Promise<void>;
+  /** Puts a failed job back in the queue with fresh attempts, due now; false when it is not failed. */
+  retry(id: number): Promise<boolean>;
 }
 
 export interface IssueLinkRepository {
@@ -196,6 +199,7 @@ export interface Repositories {
   members: MemberRepository;
   messages: MessageRepository;
   outbox: OutboxRepository;
+  tenants: TenantRepository;
 }
 
 /** The message log and everything else that must survive a restart, on SQLite or PostgreSQL. */

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { archiveRoutes } from './routes/archive.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import type { DashboardDeps } from './routes/dashboard-deps.js';
 import type { ArchiveSource } from './routes/archive-source.js';
 import { healthRoutes, type HealthSource } from './routes/health.js';
 import { reportRoutes, type ReportSource } from './routes/report.js';
@@ -12,6 +14,8 @@ export interface WebDeps {
   report?: ReportSource;
   /** The public archive at /archive/ (and /robots.txt). */
   archive?: ArchiveSource;
+  /** Sign-in with GitHub and the admin dashboard at /dashboard (hosted mode). */
+  dashboard?: DashboardDeps | undefined;
 }
 
 /** The HTTP surface; testable without a socket through `app.request()`. */
@@ -21,5 +25,6 @@ export function createWebApp(deps: WebDeps): Hono {
   if (deps.webhooks) app.route('/', webhookRoutes(deps.webhooks));
   if (deps.report) app.route('/', reportRoutes(deps.report));
   if (deps.archive) app.route('/', archiveRoutes(deps.archive));
+  if (deps.dashboard) app.route('/', dashboardRoutes(deps.dashboard));
   return app;
 }

@@ -153,3 +153,14 @@ export async function foldJobs(db: Db, ids: number[], intoId: number, now = Date
     .where('id', 'in', ids)
     .execute();
 }
+
+/** Puts a failed job back in the queue with fresh attempts; false when the job is not failed. */
+export async function retryJob(db: Db, id: number, now = Date.now()): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -93,6 +93,11 @@ export class Authenticator {
     this.issued.clear();
   }
 
+  /** Accepts one more personal token: a user token issued by the OAuth web flow. */
+  addToken(options: TokenOptions): void {
+    this.tokens.set(options.token, options);
+  }
+
   private appCaller(jwt: string): Caller | AuthFailure {
     if (!this.app || !this.appKey) return { status: 401, message: 'A JSON web token could not be decoded' };
     const issuers = [String(this.app.id), ...(this.app.clientId ? [this.app.clientId] : [])];

@@ -7,6 +7,7 @@ import { FaultQueue } from './fault-queue.js';
 import { rateLimitHeaders } from './fault-reply.js';
 import { handleCall, type CallDeps, type Outcome } from './handle-call.js';
 import { loadSpec } from './openapi-spec.js';
+import { OAuthWeb, type OAuthAppOptions } from './oauth-web.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
 import { GitHubState } from './state.js';
 
@@ -28,6 +29,8 @@ export interface GitHubServerOptions {
   now?: () => Date;
   /** Called as each API request arrives (body read, before it is handled): for latency benchmarks. */
   onRequest?: (request: RecordedRequest) => void;
+  /** OAuth apps of the fake github.com web flow (`/login/oauth/*`, on the same server). */
+  oauthApps?: OAuthAppOptions[];
 }
 
 export interface RecordedRequest {
@@ -68,6 +71,7 @@ interface Runtime {
   options: GitHubServerOptions;
   auth: Authenticator;
   match: (method: string, path: string) => RouteMatch | undefined;
+  oauth: OAuthWeb;
 }
 
 /** Starts a fake api.github.com on 127.0.0.1 that checks each request against GitHub's OpenAPI description. */
@@ -93,7 +97,8 @@ export async function createGitHubServer(options: GitHubServerOptions = {}): Pro
     },
     close: () => new Promise((resolve) => http.close(() => resolve()).closeAllConnections()),
   };
-  const runtime: Runtime = { server, options, auth, match: createRouteMatcher(loadSpec()) };
+  const oauth = new OAuthWeb(options.oauthApps ?? [], (token) => auth.addToken(token), () => now().getTime());
+  const runtime: Runtime = { server, options, auth, match: createRouteMatcher(loadSpec()), oauth };
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
   server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return server;
@@ -104,6 +109,7 @@ async function onRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse)
   const url = new URL(req.url ?? '/', server.url);
   const rawBody = await readBody(req);
   if (url.pathname.startsWith('/_fake/')) return send(res, handleControl(server, req.method ?? 'GET', url.pathname, rawBody));
+  if (url.pathname.startsWith('/login/oauth/')) return sendWeb(res, rt, req, url, rawBody);
   const record = recordOf(req, url, rawBody);
   server.requests.push(record);
   options.onRequest?.(record);
@@ -146,6 +152,16 @@ function send(res: ServerResponse, reply: { status: number; body?: unknown; head
     ...reply.headers,
   });
   res.end(text);
+}
+
+/** The github.com web flow: recorded like API calls (operation `oauth`), answered as github.com does. */
+function sendWeb(res: ServerResponse, rt: Runtime, req: IncomingMessage, url: URL, rawBody: string): void {
+  const record = { ...recordOf(req, url, rawBody), operationId: 'oauth' };
+  const reply = rt.oauth.handle(record.method, url, rawBody, req.headers['content-type'] ?? '');
+  record.status = reply.status;
+  rt.server.requests.push(record);
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
 }
 
 function recordOf(req: IncomingMessage, url: URL, rawBody: string): RecordedRequest {

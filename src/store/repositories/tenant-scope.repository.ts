@@ -1,0 +1,99 @@
+import type { StoredFaqEntry } from '../../core/faq/faq-entry.js';
+import type { Room } from '../../core/types.js';
+import type { OutboxJob, OutboxStatus } from '../store.js';
+import { listFaqEntries } from './faq.repository.js';
+import { toRoom } from './mappers.js';
+import { getJob, listJobs } from './outbox.repository.js';
+import { baseDb, type TenantDb } from './tenant-tables.js';
+
+export interface TenantDelivery {
+  deliveryId: string;
+  event: string;
+  receivedAt: Date;
+}
+
+/** Rooms of the tenant: every scoped query filters on this. */
+const roomsOf = (db: TenantDb, tenantId: number) => db.selectFrom('rooms').select('id').where('tenant_id', '=', tenantId);
+
+export async function tenantRooms(db: TenantDb, tenantId: number): Promise<Room[]> {
+  const rows = await db.selectFrom('rooms').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
+  return rows.map(toRoom);
+}
+
+export async function tenantRoom(db: TenantDb, tenantId: number, roomId: number): Promise<Room | undefined> {
+  const row = await db.selectFrom('rooms').selectAll().where('tenant_id', '=', tenantId).where('id', '=', roomId).executeTakeFirst();
+  return row && toRoom(row);
+}
+
+export async function setTenantArchive(db: TenantDb, tenantId: number, roomId: number, on: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('rooms')
+    .set({ archive_public: on ? 1 : 0, updated_at: Date.now() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', roomId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseTenantRoom(db: TenantDb, tenantId: number, roomId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('rooms')
+    .set({ tenant_id: null, repo: null, archive_public: 0, updated_at: Date.now() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', roomId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function tenantFaq(db: TenantDb, tenantId: number): Promise<StoredFaqEntry[]> {
+  const own = await db.selectFrom('faq_entries').select('id').where('tenant_id', '=', tenantId).execute();
+  const ids = new Set(own.map((row) => row.id));
+  return ids.size === 0 ? [] : (await listFaqEntries(baseDb(db))).filter((entry) => ids.has(entry.id));
+}
+
+export async function claimTenantFaq(db: TenantDb, tenantId: number, entryId: string): Promise<boolean> {
+  await db.updateTable('faq_entries').set({ tenant_id: tenantId }).where('id', '=', entryId).where('tenant_id', 'is', null).execute();
+  const row = await db.selectFrom('faq_entries').select('tenant_id').where('id', '=', entryId).executeTakeFirst();
+  return row !== undefined && Number(row.tenant_id) === tenantId;
+}
+
+export async function tenantJobs(db: TenantDb, tenantId: number, status?: OutboxStatus, limit = 50): Promise<OutboxJob[]> {
+  let query = db.selectFrom('outbox').select('id').where('room_id', 'in', roomsOf(db, tenantId)).orderBy('id', 'desc').limit(limit);
+  if (status) query = query.where('status', '=', status);
+  const ids = new Set((await query.execute()).map((row) => Number(row.id)));
+  if (ids.size === 0) return [];
+  return (await listJobs(baseDb(db), status)).filter((job) => ids.has(job.id)).reverse();
+}
+
+export async function tenantJob(db: TenantDb, tenantId: number, jobId: number): Promise<OutboxJob | undefined> {
+  const row = await db.selectFrom('outbox').select('id').where('id', '=', jobId).where('room_id', 'in', roomsOf(db, tenantId)).executeTakeFirst();
+  return row && getJob(baseDb(db), jobId);
+}
+
+export async function tenantJobCounts(db: TenantDb, tenantId: number): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('room_id', 'in', roomsOf(db, tenantId))
+    .groupBy('status')
+    .execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, running: 0, done: 0, failed: 0 };
+  for (const row of rows) counts[row.status as OutboxStatus] = Number(row.n);
+  return counts;
+}
+
+/** Notification jobs carry `KIND:DELIVERY:ROOM` keys: the deliveries behind the tenant's newest ones. */
+export async function tenantDeliveries(db: TenantDb, tenantId: number, limit = 20): Promise<TenantDelivery[]> {
+  const keys = await db
+    .selectFrom('outbox')
+    .select('idempotency_key')
+    .where('room_id', 'in', roomsOf(db, tenantId))
+    .where('kind', 'in', ['notify', 'digest'])
+    .orderBy('id', 'desc')
+    .limit(limit * 4)
+    .execute();
+  const ids = [...new Set(keys.map((row) => row.idempotency_key.split(':')[1]).filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('deliveries').selectAll().where('delivery_id', 'in', ids).orderBy('received_at', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ deliveryId: row.delivery_id, event: row.event, receivedAt: new Date(Number(row.received_at)) }));
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { StoredFaqEntry } from '../../core/faq/faq-entry.js';
+import { bindCodeFrom, type BindCode, type Membership, type RedeemResult, type Tenant } from '../../core/tenants/tenant.js';
+import type { Room } from '../../core/types.js';
+import type { Database } from '../schema.js';
+import type { OutboxJob, OutboxStatus } from '../store.js';
+import { insertBindCode, openBindCodes, redeemBindCode } from './tenant-bind-code.repository.js';
+import {
+  claimTenantFaq, tenantDeliveries, tenantFaq, tenantJob, tenantJobCounts, tenantJobs, tenantRoom, tenantRooms, releaseTenantRoom, setTenantArchive,
+  type TenantDelivery,
+} from './tenant-scope.repository.js';
+import { tenantDb, type TenantDb } from './tenant-tables.js';
+
+/** Tenants, their administrators and bind codes; and every read the dashboard makes, scoped by tenant. */
+export interface TenantRepository {
+  /** The tenant of a GitHub account, created on first sign-in with `login` as its admin. */
+  ensureAccount(login: string, kind: Tenant['kind'], admin: string): Promise<Tenant>;
+  /** Tenants `login` may administer. */
+  ofMember(login: string): Promise<Membership[]>;
+  addMember(tenantId: number, login: string): Promise<void>;
+  /** A fresh one-time code for binding a group to `repo`, valid for `ttlMs`. */
+  createBindCode(tenantId: number, repo: string, createdBy: string, ttlMs: number): Promise<BindCode>;
+  openBindCodes(tenantId: number): Promise<BindCode[]>;
+  /** Uses a code in a room: links the room to the code's tenant and repository. */
+  redeemBindCode(code: string, roomId: number): Promise<RedeemResult>;
+  rooms(tenantId: number): Promise<Room[]>;
+  room(tenantId: number, roomId: number): Promise<Room | undefined>;
+  setArchivePublic(tenantId: number, roomId: number, on: boolean): Promise<boolean>;
+  /** Unlinks a room from the tenant (and its repository), so another tenant may bind it. */
+  releaseRoom(tenantId: number, roomId: number): Promise<boolean>;
+  faq(tenantId: number): Promise<StoredFaqEntry[]>;
+  /** Marks an entry as the tenant's; false when another tenant owns it. */
+  claimFaq(tenantId: number, entryId: string): Promise<boolean>;
+  jobs(tenantId: number, status?: OutboxStatus, limit?: number): Promise<OutboxJob[]>;
+  job(tenantId: number, jobId: number): Promise<OutboxJob | undefined>;
+  jobCounts(tenantId: number): Promise<Record<OutboxStatus, number>>;
+  /** Webhook deliveries that caused notifications in the tenant's rooms, newest first. */
+  deliveries(tenantId: number, limit?: number): Promise<TenantDelivery[]>;
+}
+
+export type { TenantDelivery };
+
+async function ensureAccount(db: TenantDb, login: string, kind: Tenant['kind'], admin: string, now = Date.now()): Promise<Tenant> {
+  await db.insertInto('tenants').values({ github_login: login, kind, created_at: now }).onConflict((c) => c.column('github_login').doNothing()).execute();
+  const row = await db.selectFrom('tenants').selectAll().where('github_login', '=', login).executeTakeFirstOrThrow();
+  await addMember(db, Number(row.id), admin, now);
+  return { id: Number(row.id), login: row.github_login, kind: row.kind as Tenant['kind'] };
+}
+
+async function addMember(db: TenantDb, tenantId: number, login: string, now = Date.now()): Promise<void> {
+  await db
+    .insertInto('tenant_members')
+    .values({ tenant_id: tenantId, github_login: login, role: 'admin', created_at: now })
+    .onConflict((c) => c.columns(['tenant_id', 'github_login']).doNothing())
+    .execute();
+}
+
+async function ofMember(db: TenantDb, login: string): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom('tenant_members')
+    .innerJoin('tenants', 'tenants.id', 'tenant_members.tenant_id')
+    .select(['tenants.id', 'tenants.github_login', 'tenants.kind'])
+    .where('tenant_members.github_login', '=', login)
+    .orderBy('tenants.id')
+    .execute();
+  return rows.map((row) => ({ id: Number(row.id), login: row.github_login, kind: row.kind as Tenant['kind'], role: 'admin' }));
+}
+
+export function tenantRepository(database: Kysely<Database>): TenantRepository {
+  const db = tenantDb(database);
+  return {
+    ensureAccount: (login, kind, admin) => ensureAccount(db, login, kind, admin),
+    ofMember: (login) => ofMember(db, login),
+    addMember: (tenantId, login) => addMember(db, tenantId, login),
+    createBindCode: (tenantId, repo, createdBy, ttlMs) =>
+      insertBindCode(db, { code: bindCodeFrom(randomBytes(8)), tenantId, repo, createdBy, expiresAt: new Date(Date.now() + ttlMs) }),
+    openBindCodes: (tenantId) => openBindCodes(db, tenantId),
+    redeemBindCode: (code, roomId) => redeemBindCode(db, code, roomId),
+    rooms: (tenantId) => tenantRooms(db, tenantId),
+    room: (tenantId, roomId) => tenantRoom(db, tenantId, roomId),
+    setArchivePublic: (tenantId, roomId, on) => setTenantArchive(db, tenantId, roomId, on),
+    releaseRoom: (tenantId, roomId) => releaseTenantRoom(db, tenantId, roomId),
+    faq: (tenantId) => tenantFaq(db, tenantId),
+    claimFaq: (tenantId, entryId) => claimTenantFaq(db, tenantId, entryId),
+    jobs: (tenantId, status, limit) => tenantJobs(db, tenantId, status, limit),
+    job: (tenantId, jobId) => tenantJob(db, tenantId, jobId),
+    jobCounts: (tenantId) => tenantJobCounts(db, tenantId),
+    deliveries: (tenantId, limit) => tenantDeliveries(db, tenantId, limit),
+  };
+}

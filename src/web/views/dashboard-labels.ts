@@ -1,0 +1,42 @@
+import type { Locale } from '../../core/types.js';
+
+const zh = {
+  title: 'OSSChat 管理后台', rooms: '群', faq: '知识库', health: '运行状况', signOut: '退出', tenant: '社区',
+  room: '群', repo: '仓库', subscriptions: '订阅', archive: '公开归档', report: '分析报告', actions: '操作', save: '保存',
+  noRooms: '还没有绑定的群。先在下面创建绑定，再到群里发送绑定码。', release: '移出本社区', public: '公开', private: '不公开',
+  makePublic: '设为公开', makePrivate: '设为不公开', subscribe: '添加/修改订阅', subscribeHint: 'owner/repo issues pulls +label:bug',
+  unsubscribe: '取消', newBinding: '绑定一个群', bindRepo: '仓库（owner/repo）', createCode: '生成绑定码',
+  codeSay: '在群里发送下面这句话即可完成绑定（一次有效，到期时间 {expires}）：', openCodes: '未使用的绑定码', expires: '到期',
+  question: '问题（每行一个说法）', answer: '答案', url: '链接', tags: '标签', add: '添加', edit: '编辑', delete: '删除',
+  votes: '有用 / 没用', hits: '命中', importTitle: '导入（YAML、CSV 或 Markdown）', importFormat: '格式', import: '导入',
+  imported: '导入 {done} 条，{errors} 条有误', noFaq: '知识库还是空的。', queue: '队列', pending: '等待', running: '执行中',
+  done: '完成', failed: '失败', failedJobs: '失败的任务', error: '错误', attempts: '次数', retry: '重试', noFailed: '没有失败的任务。',
+  deliveries: '最近的 Webhook', event: '事件', received: '收到时间', noDeliveries: '还没有收到 Webhook。', kind: '类型',
+  notFound: '找不到，或不属于这个社区。', invalidRepo: '「{value}」不是仓库名，格式是 owner/repo。', language: 'English',
+} as const;
+
+export type DashboardLabels = { readonly [K in keyof typeof zh]: string };
+
+const en: DashboardLabels = {
+  title: 'OSSChat dashboard', rooms: 'Rooms', faq: 'FAQ', health: 'Health', signOut: 'Sign out', tenant: 'Community',
+  room: 'Room', repo: 'Repository', subscriptions: 'Subscriptions', archive: 'Public archive', report: 'Report', actions: 'Actions', save: 'Save',
+  noRooms: 'No room is bound yet. Create a binding below, then say the code in the group.', release: 'Remove from this community', public: 'public', private: 'private',
+  makePublic: 'Make public', makePrivate: 'Make private', subscribe: 'Add or change a subscription', subscribeHint: 'owner/repo issues pulls +label:bug',
+  unsubscribe: 'Remove', newBinding: 'Bind a group', bindRepo: 'Repository (owner/repo)', createCode: 'Create a bind code',
+  codeSay: 'Say this in the group to bind it (valid once, until {expires}):', openCodes: 'Unused bind codes', expires: 'Expires',
+  question: 'Question (one wording per line)', answer: 'Answer', url: 'Link', tags: 'Tags', add: 'Add', edit: 'Edit', delete: 'Delete',
+  votes: 'Helpful / not', hits: 'Hits', importTitle: 'Import (YAML, CSV or Markdown)', importFormat: 'Format', import: 'Import',
+  imported: 'Imported {done}, {errors} with errors', noFaq: 'The knowledge base is empty.', queue: 'Queue', pending: 'pending', running: 'running',
+  done: 'done', failed: 'failed', failedJobs: 'Failed jobs', error: 'Error', attempts: 'Attempts', retry: 'Retry', noFailed: 'No failed job.',
+  deliveries: 'Recent webhook deliveries', event: 'Event', received: 'Received', noDeliveries: 'No webhook delivery yet.', kind: 'Kind',
+  notFound: 'Not found, or not this community\'s.', invalidRepo: '"{value}" is not a repository name: use owner/repo.', language: '中文',
+};
+
+export function dashboardLabels(locale: Locale): DashboardLabels {
+  return locale === 'en' ? en : zh;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
