@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { redact } from '../core/archive/redact.js';
+import { REDACTION_MARK, redact } from '../core/archive/redact.js';
 import type { Database } from '../store/schema.js';
 import type { Dialect } from '../store/store.js';
+import { createIndexSegmenter } from './index-segmenter.js';
 import { createJiebaSegmenter } from './jieba-segmenter.js';
 import { postgresArchiveBackend } from './postgres-archive-backend.js';
 import type { SearchIndex, SearchQuery } from './search-index.js';
@@ -30,8 +31,9 @@ const EDIT_MARGIN_MS = 24 * 3600_000;
 export function createArchiveSearchIndex(db: Kysely<Database>, dialect: Dialect, segmenter?: Segmenter): SearchIndex {
   const backend = dialect === 'sqlite' ? sqliteArchiveBackend : postgresArchiveBackend;
   let words: Segmenter | undefined = segmenter;
+  let indexWords: Segmenter | undefined = segmenter;
   const segment = (text: string) => (words ??= createJiebaSegmenter()).segment(text);
-  const bodyOf = (text: string) => segment(redact(text)).join(' ');
+  const bodyOf = (text: string) => (indexWords ??= createIndexSegmenter()).segment(redact(text).replace(REDACTION_MARK, ' ')).join(' ');
 
   async function write(rows: { id: number; room_id: number; text: string }[]): Promise<void> {
     const bodies = rows.map((row) => ({ id: Number(row.id), roomId: Number(row.room_id), body: bodyOf(row.text) }));

@@ -51,3 +51,6 @@ export function redact(text: string): string {
   for (const rule of RULES) out = out.replace(rule.pattern, rule.replace as (match: string, ...rest: string[]) => string);
   return out;
 }
+
+/** The marks `redact` leaves, e.g. to keep them out of a search index. */
+export const REDACTION_MARK = /\[(?:id-number|email|secret|wechat-id|phone)\]/g;
