@@ -1,20 +1,23 @@
 import type { Segmenter } from '../../search/segment.js';
 import { KEYWORD_STOP_WORDS } from './keyword-stop-words.js';
+import { memoizeShortTexts } from './short-text-memo.js';
 
 const URL_MENTION_OR_ISSUE = /https?:\/\/\S+|@\S+|[\w./-]*#\d+/gi;
 const NUMBER_LIKE = /^[\d.,:%+-]+$/;
 
 /** The words of a message that may be topics: no stop words, single characters, numbers, links or @names. */
 export function createKeywordTerms(segmenter: Segmenter, stopWords: ReadonlySet<string> = KEYWORD_STOP_WORDS): (text: string) => string[] {
-  return (text) => {
-    const words = segmenter.segment(text.replace(URL_MENTION_OR_ISSUE, ' '));
+  // Remembered on the text without its links, which is what recurs ("see https://…/issues/12").
+  const termsOf = memoizeShortTexts((plain: string) => {
+    const words = segmenter.segment(plain);
     const terms: string[] = [];
     for (const word of words) {
       if (word.length > 32 || stopWords.has(word) || NUMBER_LIKE.test(word) || characters(word) < 2) continue;
       terms.push(word);
     }
     return terms;
-  };
+  });
+  return (text) => termsOf(text.includes('/') || text.includes('@') || text.includes('#') ? text.replace(URL_MENTION_OR_ISSUE, ' ') : text);
 }
 
 /** Characters, not UTF-16 units: an emoji is one. */

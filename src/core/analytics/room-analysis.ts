@@ -13,7 +13,6 @@ import { DEFAULT_CLUSTER_SETTINGS, QuestionClusterer } from './question-clustere
 import { QuestionTracker } from './question-tracker.js';
 import { defaultReplyRelation } from './reply-relation.js';
 import { buildReport } from './build-report.js';
-import { memoizeShortTexts } from './short-text-memo.js';
 import { VolumeCounter } from './volume-counter.js';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +36,7 @@ export class RoomAnalysis {
     this.limits = { ...DEFAULT_LIMITS, ...settings.limits };
     const { period, historyEnd } = settings;
     this.keywords = new KeywordCounter(trendWindows(period.start, period.end ?? (historyEnd === undefined ? undefined : historyEnd + 1)));
-    this.terms = memoizeShortTexts(createKeywordTerms(settings.segmenter));
+    this.terms = createKeywordTerms(settings.segmenter);
     const analyzer = createAnalyzer({ segmenter: settings.segmenter });
     const threshold = settings.clusterThreshold ?? DEFAULT_CLUSTER_SETTINGS.threshold;
     this.clusters = new QuestionClusterer(analyzer, { ...DEFAULT_CLUSTER_SETTINGS, threshold, examples: this.limits.examples });
