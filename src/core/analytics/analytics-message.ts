@@ -1,4 +1,4 @@
-/** One chat message as the analysis reads it; built from the store by `roomMessages`. */
+/** One chat message as the analysis reads it; built from the store by `analyzeRoom`. */
 export interface AnalyticsMessage {
   /** Platform message id (what quotes point at). */
   id: string;

@@ -41,14 +41,6 @@ function toAnalytics(message: StoredMessage, sender: Sender): AnalyticsMessage {
   };
 }
 
-/** A room's messages from the store as the analysis reads them, in time order. */
-export async function* roomMessages(store: Store, room: Room): AsyncIterable<AnalyticsMessage> {
-  const senders = new Senders(store);
-  for await (const message of store.messages.streamRoom(room.id, PAGE_SIZE)) {
-    yield toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId)));
-  }
-}
-
 /** Analyses a stored room in one pass; `settings.room` and `historyEnd` are filled in from the store. */
 export async function analyzeRoom(store: Store, room: Room, settings: Omit<AnalysisSettings, 'room'>): Promise<AnalyticsReport> {
   const [newest] = await store.messages.recent(room.id, 1);
@@ -58,7 +50,7 @@ export async function analyzeRoom(store: Store, room: Room, settings: Omit<Analy
     ...(newest ? { historyEnd: newest.ts.getTime() } : {}),
   });
   const senders = new Senders(store);
-  // Consumed here rather than through `roomMessages`: one async step per message instead of two.
+  // The stream is consumed here, not wrapped in another async generator: one async step per message instead of two.
   for await (const message of store.messages.streamRoom(room.id, PAGE_SIZE)) {
     analysis.add(toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId))));
   }
