@@ -6,7 +6,8 @@ type BindCodeArgs = { code: string };
 
 /** `绑定 7KQ2-M9XP` · `/bind 7KQ2-M9XP`: a repository name has a slash, a code never does. */
 function parse(text: string): BindCodeArgs | undefined {
-  const match = text.trim().match(/^(?:\/bind\s+|绑定(?:码)?[\s:：]*)(\S+)$/i);
+  if (text.length > 40) return undefined;
+  const match = text.trim().match(/^(?:\/bind\s+|绑定(?:码)?[\s:：]*)([^\s:：]\S*)$/i);
   const code = match?.[1] ? normalizeBindCode(match[1]) : undefined;
   return code ? { code } : undefined;
 }
