@@ -7,6 +7,7 @@ import { faqEvalCommand } from './faq-eval.js';
 import { importCommand } from './import.js';
 import { IMPORT_FORMATS } from '../importers/formats.js';
 import { startCommand } from './start.js';
+import { publishCommand } from './publish.js';
 import { threadsCommand } from './threads.js';
 import { VERSION } from '../version.js';
 
@@ -66,6 +67,15 @@ program
   .option('--rebuild', "place every message of --room again and store the result")
   .option('-c, --config <file>', 'configuration file (the database, with --room)')
   .action(threadsCommand);
+
+program
+  .command('publish')
+  .description('write the public archive as a static site (any static host); only changed pages are rewritten')
+  .requiredOption('--out <dir>', 'output folder')
+  .option('--room <name>', 'only this public room (topic or id)')
+  .option('--base-url <url>', 'public address of the site, for feeds and the sitemap (default: archive.baseUrl)')
+  .option('-c, --config <file>', 'configuration file')
+  .action(publishCommand);
 
 const faq = program.command('faq').description('the FAQ knowledge base the bot answers from');
 faq

@@ -16,7 +16,7 @@ import {
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
 import {
-  archiveIssues, archiveMembers, archiveMessagesById, conversationMessages, conversationNumber, publicRooms, roomConversations, setMemberOptOut, setRoomPublic, streamArchiveRoom,
+  archiveIssues, archiveMembers, archiveMessagesById, conversationMessages, conversationNumber, unplacedCount, publicRooms, roomConversations, setMemberOptOut, setRoomPublic, streamArchiveRoom,
 } from './repositories/archive.repository.js';
 import { createArchiveSearchIndex } from '../search/archive-search-index.js';
 import { messagesInConversation, setThreads } from './repositories/thread.repository.js';
@@ -53,6 +53,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       members: (roomId) => archiveMembers(db, roomId),
       issues: (roomId) => archiveIssues(db, roomId),
       conversationNumber: (roomId, key) => conversationNumber(db, roomId, key),
+      unplacedCount: (roomId) => unplacedCount(db, roomId),
     },
     rooms: {
       upsert: (input) => upsertRoom(db, input),

@@ -187,6 +187,8 @@ export interface ArchiveRepository {
   issues(roomId: number): Promise<ArchiveIssue[]>;
   /** The stable number (first message id) of the conversation with that key, as in its URL. */
   conversationNumber(roomId: number, key: string): Promise<number | undefined>;
+  /** People's messages never placed in a conversation (an imported log): the room needs a rebuild. */
+  unplacedCount(roomId: number): Promise<number>;
 }
 
 export interface Repositories {

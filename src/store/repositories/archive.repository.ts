@@ -159,3 +159,16 @@ export async function conversationNumber(db: Db, roomId: number, key: string): P
     .executeTakeFirst();
   return row?.id === null || row?.id === undefined ? undefined : Number(row.id);
 }
+
+export async function unplacedCount(db: Db, roomId: number): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('room_id', '=', roomId)
+    .where('conversation_id', 'is', null)
+    .where('is_self', '=', 0)
+    .where('command', 'is', null)
+    .where('recalled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

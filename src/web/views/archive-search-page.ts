@@ -1,5 +1,7 @@
-import type { SearchView } from '../../core/archive/archive-views.js';
-import { escapeHtml } from './escape-html.js';
+import type { RoomView, SearchView } from '../../core/archive/archive-views.js';
+import type { Locale } from '../../core/types.js';
+import { escapeHtml, jsonForScript } from './escape-html.js';
+import { STATIC_SEARCH_SCRIPT } from './archive-search-script.js';
 import { formatTime, label } from './archive-labels.js';
 import { renderShell, type PageContext } from './archive-layout.js';
 import { paths } from './archive-pages.js';
@@ -22,4 +24,12 @@ export function renderSearchPage(ctx: PageContext, view: SearchView): string {
   const heading = view.query.trim() ? `<h1>${e(label(locale, 'results', { query: view.query }))}</h1>` : `<h1>${e(label(locale, 'search'))}</h1>`;
   const body = `${heading}<ol class="list" id="results">${results}</ol>${empty}<p>${pager}</p>`;
   return renderShell(ctx, { locale, title: `${view.query ? `${view.query} · ` : ''}${label(locale, 'search')}`, description: label(locale, 'search'), path: 'search/', body, ...(view.room ? { roomId: view.room.id } : {}) }, view.query);
+}
+
+/** The static site's search page: the same look, results computed in the browser from each room's prebuilt index. */
+export function renderStaticSearchPage(ctx: PageContext, rooms: readonly RoomView[], locale: Locale): string {
+  const config = { root: ctx.root, rooms: rooms.map((r) => ({ id: r.id, name: r.name })), labels: { none: label(locale, 'noResults'), searching: label(locale, 'searching') } };
+  const body = `<h1>${e(label(locale, 'search'))}</h1><p id="status" class="meta"></p><noscript>${e(label(locale, 'noScript'))}</noscript><ol class="list" id="results"></ol>
+<script id="archive-config" type="application/json">${jsonForScript(config)}</script><script src="${ctx.root}assets/minisearch.js"></script><script>${STATIC_SEARCH_SCRIPT}</script>`;
+  return renderShell(ctx, { locale, title: label(locale, 'search'), description: label(locale, 'search'), path: 'search/', body });
 }
