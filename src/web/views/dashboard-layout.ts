@@ -27,7 +27,7 @@ main{max-width:960px;margin:0 auto;padding:1rem}section{background:#fff;border:1
 h1{font-size:1.3rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:0 0 .6rem}table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.4rem;border-bottom:1px solid #eaeef2;vertical-align:top}
 input,textarea,select,button{font:inherit;padding:.35rem .5rem;border:1px solid #d0d7de;border-radius:6px;max-width:100%}
-textarea{width:100%}button{background:#1f883d;color:#fff;border-color:#1a7f37;cursor:pointer}button.plain{background:#f6f8fa;color:#24292f;border-color:#d0d7de}
+textarea{width:100%}th,button{white-space:nowrap}button{background:#1f883d;color:#fff;border-color:#1a7f37;cursor:pointer}button.plain{background:#f6f8fa;color:#24292f;border-color:#d0d7de}
 form.inline{display:inline}.flash{background:#ddf4ff;border:1px solid #54aeff;padding:.6rem;border-radius:6px;margin-bottom:1rem}
 code.bind{font-size:1.2rem;background:#fff8c5;padding:.2rem .4rem;border-radius:4px}.err{color:#cf222e;white-space:pre-wrap;word-break:break-word}
 label{display:block;margin:.4rem 0}.row{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}
