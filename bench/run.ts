@@ -5,10 +5,11 @@ import { chatIssue } from './chat-issue.js';
 import { faq } from './faq.js';
 import { ingest } from './ingest.js';
 import { threads } from './threads.js';
+import { scaleOut } from './scale-out.js';
 import { webhooks } from './webhooks.js';
 
 // Informative only: a missed target is printed, not failed; only a crash exits non-zero.
-const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads, analytics];
+const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads, analytics, scaleOut];
 const only = process.env.BENCH_ONLY;
 const benchmarks = only ? all.filter((benchmark) => benchmark.name.includes(only)) : all;
 

@@ -1,5 +1,7 @@
 import type { ChatAdapter } from './chat/chat-adapter.js';
 import { createStdioAdapter } from './chat/stdio/stdio-adapter.js';
+import { chatAccount, leaderChat } from './chat/leader-chat.js';
+import { kindsNow, rolePlan, roleRefusal, type Role } from './core/roles/role-plan.js';
 import type { Config } from './config/schema.js';
 import { configuredSubscriptions } from './config/configured-subscriptions.js';
 import { servicesFromConfig } from './config/to-services.js';
@@ -13,7 +15,7 @@ import { createGitHubWebhookReceiver } from './forge/github/webhook-receiver.js'
 import { DeliveryAcceptor } from './core/notify/delivery-acceptor.js';
 import { nextDigestTime } from './core/notify/next-digest-time.js';
 import type { Logger } from './core/logger.js';
-import { openStore } from './store/open-store.js';
+import { dialectOf, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createWebApp } from './web/app.js';
 import { dashboardFromConfig } from './web/routes/dashboard-from-config.js';
@@ -29,6 +31,10 @@ export interface AppOptions {
   /** Replaces the forge built from the configuration (tests, benchmarks). */
   forge?: Forge;
   worker?: BotOptions['worker'];
+  /** What this process runs (default all); roles other than all need PostgreSQL. */
+  role?: Role;
+  /** Called when the process must end (it lost the chat leadership); start.ts exits. */
+  onFatal?: (reason: string) => void;
 }
 
 export interface App {
@@ -48,13 +54,22 @@ export interface App {
 /** The composition root: the only place that knows every implementation. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
+  const plan = rolePlan(options.role ?? 'all');
+  if (options.role && options.role !== 'all' && dialectOf(config.database.url) === 'sqlite') throw new Error(roleRefusal(options.role));
   const store = await openStore(config.database.url);
   // SQLite means one process: a job still marked running was cut off by a crash and is due again.
   if (store.dialect === 'sqlite') {
     const released = await store.outbox.releaseRunning();
     if (released) log.warn({ jobs: released }, 'outbox: resuming jobs interrupted by the last stop');
   }
-  const adapter = await createChatAdapter(options);
+  const adapter = leaderChat(plan.chat ? await createChatAdapter(options) : undefined, {
+    dialect: store.dialect,
+    url: config.database.url,
+    account: chatAccount(config, options.chat),
+    log,
+    onLeading: () => bot.wake(),
+    onLost: (reason) => options.onFatal?.(`chat leadership lost: ${reason}`),
+  });
   const bot = createBot({
     store,
     platform: adapter.platform,
@@ -72,7 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         return adapter.selfName ? [...config.chat.botNames, adapter.selfName] : config.chat.botNames;
       },
     },
-    worker: options.worker ?? workerSettings(config),
+    // The standby of an `all` process runs all but the chat's jobs; a chat process only those.
+    worker: { ...(options.worker ?? workerSettings(config)), kinds: () => kindsNow(plan, adapter.leading) },
     notifyLimit: config.notify,
     commands: commandTable({ subscribe: config.notify.subscribe }),
   });
@@ -110,8 +126,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         archive: storeArchiveSource(store, config),
         dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake()),
       });
-      server = await listen(web, config.web.host, config.web.port);
-      log.info({ url: server.url, database: store.dialect, chat: adapter.platform }, 'web server listening');
+      if (plan.web) server = await listen(web, config.web.host, config.web.port);
+      log.info({ url: server?.url, database: store.dialect, chat: adapter.platform, role: options.role ?? 'all' }, plan.web ? 'web server listening' : 'started');
       bot.start();
       await adapter.start((event) => bot.handle(event).then(() => undefined));
     },
@@ -132,6 +148,6 @@ async function createChatAdapter(options: AppOptions): Promise<ChatAdapter> {
 }
 
 function workerSettings(config: Config): BotOptions['worker'] {
-  const { maxAttempts, retryBaseMs } = config.outbox;
-  return { maxAttempts, backoff: (attempt) => Math.min(retryBaseMs * 2 ** (attempt - 1), 10 * 60_000) };
+  const { maxAttempts, retryBaseMs, leaseMs, pollMs } = config.outbox;
+  return { maxAttempts, leaseMs, pollMs, backoff: (attempt) => Math.min(retryBaseMs * 2 ** (attempt - 1), 10 * 60_000) };
 }

@@ -7,6 +7,7 @@ import { faqEvalCommand } from './faq-eval.js';
 import { importCommand } from './import.js';
 import { IMPORT_FORMATS } from '../importers/formats.js';
 import { startCommand } from './start.js';
+import { roles } from '../core/roles/role-plan.js';
 import { publishCommand } from './publish.js';
 import { threadsCommand } from './threads.js';
 import { VERSION } from '../version.js';
@@ -21,6 +22,7 @@ program
   .description('run the bot and the web server')
   .option('-c, --config <file>', 'configuration file (default: $OSSCHAT_CONFIG, else none)')
   .addOption(new Option('--chat <adapter>', 'chat platform adapter (default: chat.adapter)').choices(['wechaty', 'stdio']))
+  .addOption(new Option('--role <role>', 'what this process runs; several processes share one PostgreSQL database').choices([...roles]).default('all'))
   .action(startCommand);
 
 program

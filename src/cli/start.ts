@@ -1,20 +1,30 @@
 import { createApp } from '../main.js';
+import { roleRefusal, type Role } from '../core/roles/role-plan.js';
+import { dialectOf } from '../store/open-store.js';
 import { configOrExit, loggerFor } from './shared.js';
 
 export interface StartOptions {
   config?: string;
   chat?: 'wechaty' | 'stdio';
+  role?: Role;
 }
 
 export async function startCommand(options: StartOptions): Promise<void> {
   const config = configOrExit(options.config);
+  const role = options.role ?? 'all';
+  if (role !== 'all' && dialectOf(config.database.url) === 'sqlite') {
+    process.stderr.write(`${roleRefusal(role)}\n`);
+    process.exit(2);
+  }
   const log = loggerFor(config);
-  const app = await createApp({ config, log, chat: options.chat });
-  const exit = async (reason: string, drainMs = 0) => {
-    log.info({ reason }, 'shutting down');
-    await app.stop({ drainMs });
-    process.exit(0);
-  };
+  let exiting: Promise<void> | undefined;
+  const exit = (reason: string, drainMs = 0, code = 0) =>
+    (exiting ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      await app.stop({ drainMs });
+      process.exit(code);
+    })());
+  const app = await createApp({ config, log, chat: options.chat, role, onFatal: (reason) => void exit(reason, 0, 1) });
   process.once('SIGINT', () => void exit('SIGINT'));
   process.once('SIGTERM', () => void exit('SIGTERM'));
   await app.start();

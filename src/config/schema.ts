@@ -122,6 +122,8 @@ const archive = z.strictObject({
 const outbox = z.strictObject({
   maxAttempts: z.number().int().min(1).max(100).default(8).describe('Attempts of a durable job (issue creation, a message to send) before it is marked failed'),
   retryBaseMs: z.number().int().min(1).default(2000).describe('Delay before the 2nd attempt; each later one waits twice as long (at most 10 minutes)'),
+  leaseMs: z.number().int().min(1000).default(60_000).describe('How long a worker holds a job; a job whose worker died runs again elsewhere after this (keep it above the longest job)'),
+  pollMs: z.number().int().min(10).default(1000).describe('How often a worker looks for due jobs enqueued by other processes'),
 });
 
 const labelList = z.array(z.string().min(1));

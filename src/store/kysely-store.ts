@@ -10,6 +10,7 @@ import {
   waitingJobsOfRoom, retryJob,
 } from './repositories/outbox.repository.js';
 import { tenantRepository } from './repositories/tenant.repository.js';
+import { installationRepository } from './repositories/installation.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
 import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
@@ -110,11 +111,11 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
     outbox: {
       enqueue: (job) => enqueueJob(db, job),
       add: fastAdd ? async (job) => fastAdd(job) : (job) => addJob(db, job),
-      claimDue: (now, limit, leaseMs) => claimDueJobs(db, dialect, now, limit, leaseMs),
+      claimDue: (now, limit, leaseMs, kinds) => claimDueJobs(db, dialect, now, limit, leaseMs, kinds),
       complete: (id) => completeJob(db, id),
       fail: (id, error, retryAt) => failJob(db, id, error, retryAt),
       counts: () => countJobs(db),
-      nextAttemptAt: () => nextAttemptAt(db),
+      nextAttemptAt: (kinds) => nextAttemptAt(db, kinds),
       list: (status) => listJobs(db, status),
       releaseRunning: () => releaseRunningJobs(db),
       get: (id) => getJob(db, id),
@@ -124,6 +125,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       retry: (id) => retryJob(db, id),
     },
     tenants: tenantRepository(db),
+    installations: installationRepository(db),
   };
 }
 

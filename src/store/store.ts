@@ -2,6 +2,7 @@ import type { ArchiveIssue, ArchiveMember, ArchiveMessage, ConversationSummary }
 import type { FaqEntry, StoredFaqEntry } from '../core/faq/faq-entry.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Subscription } from '../core/notify/subscription.js';
+import type { InstallationRepository } from './repositories/installation.repository.js';
 import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
 import type { TenantRepository } from './repositories/tenant.repository.js';
 
@@ -105,6 +106,9 @@ export interface OutboxJob {
   lastError: string | null;
 }
 
+/** Which job kinds a worker runs: only these, or all but these (the chat process sends, workers do the rest). */
+export type KindFilter = { only: readonly string[] } | { except: readonly string[] };
+
 export type NewOutboxJob = { kind: string; payload: unknown; idempotencyKey: string; roomId?: number; runAt?: Date };
 
 export interface OutboxRepository {
@@ -112,16 +116,19 @@ export interface OutboxRepository {
   enqueue(job: NewOutboxJob): Promise<OutboxJob>;
   /** Adds a job unless one with the same idempotency key exists, without reading it back; true when added. */
   add(job: NewOutboxJob): Promise<boolean>;
-  /** Leases up to `limit` due jobs until `leaseMs` from now; a job whose lease expired is due again. */
-  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxJob[]>;
+  /**
+   * Leases up to `limit` due jobs (of `kinds`) until `leaseMs` from now; a job whose lease expired is due again.
+   * A room's job is due only once its earlier due or running jobs of those kinds are finished.
+   */
+  claimDue(now: Date, limit: number, leaseMs: number, kinds?: KindFilter): Promise<OutboxJob[]>;
   complete(id: number): Promise<void>;
   /** Records the error; schedules a retry at `retryAt`, or marks the job failed when `retryAt` is null. */
   fail(id: number, error: string, retryAt: Date | null): Promise<void>;
   counts(): Promise<Record<OutboxStatus, number>>;
-  /** When the earliest pending job is due, if any job is pending. */
-  nextAttemptAt(): Promise<Date | undefined>;
+  /** When the earliest pending job (of `kinds`) is due, if any is pending. */
+  nextAttemptAt(kinds?: KindFilter): Promise<Date | undefined>;
   list(status?: OutboxStatus): Promise<OutboxJob[]>;
-  /** Makes every running job due now: for a single-process deployment starting after a crash. */
+  /** Makes every running job due now: only for a single-process (SQLite) deployment starting after a crash. */
   releaseRunning(): Promise<number>;
   get(id: number): Promise<OutboxJob | undefined>;
   /** Jobs of a kind for a room not yet done (pending or running), oldest first. */
@@ -201,6 +208,8 @@ export interface Repositories {
   members: MemberRepository;
   messages: MessageRepository;
   outbox: OutboxRepository;
+  /** GitHub App installations and the repositories they reach. */
+  installations: InstallationRepository;
   tenants: TenantRepository;
 }
 

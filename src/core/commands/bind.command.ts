@@ -1,5 +1,6 @@
 import type { ChatContext } from '../context.js';
 import type { Command } from './command.js';
+import { reachRefusal } from '../installations/reach-refusal.js';
 
 type BindArgs = { action: 'show' } | { action: 'bind'; repo: string } | { action: 'unbind' };
 
@@ -37,6 +38,8 @@ async function run(ctx: ChatContext, args: BindArgs): Promise<void> {
     return ctx.reply(fallback ? ctx.t('bind.fallback', { repo: fallback }) : ctx.t('bind.removed'));
   }
   if (!REPO.test(args.repo)) return ctx.reply(ctx.t('bind.invalid', { value: args.repo }));
+  const refusal = await reachRefusal(ctx, args.repo);
+  if (refusal) return ctx.reply(refusal);
   await ctx.store.rooms.setRepo(ctx.room.id, args.repo);
   await ctx.reply(ctx.t('bind.done', { repo: args.repo }));
 }

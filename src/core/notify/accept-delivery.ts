@@ -1,9 +1,11 @@
 import type { Repositories } from '../../store/store.js';
 import type { ForgeEvent } from './forge-event.js';
+import type { InstallationChange } from '../installations/installation-change.js';
 import { letsThrough, type Subscription } from './subscription.js';
 
 export type Delivery =
   | { kind: 'event'; name: string; deliveryId: string; event: ForgeEvent }
+  | { kind: 'installation'; name: string; deliveryId: string; change: InstallationChange }
   | { kind: 'ping' | 'ignored'; name: string; deliveryId: string; reason?: string };
 
 export type Accepted = { status: 'accepted'; rooms: number } | { status: 'duplicate' } | { status: 'ignored' | 'ping'; reason: string };
@@ -29,6 +31,8 @@ export interface AcceptOptions {
  */
 export async function acceptIn(tx: Repositories, delivery: Delivery, options: AcceptOptions): Promise<Accepted> {
   if (!(await tx.deliveries.record(delivery.deliveryId, delivery.name))) return { status: 'duplicate' };
+  // The App's reach changed: kept so that binding a repository it cannot reach is refused with the install link.
+  if (delivery.kind === 'installation') return tx.installations.apply(delivery.change).then(() => ({ status: 'accepted', rooms: 0 }));
   return delivery.kind === 'event' ? enqueueNotifications(tx, delivery.deliveryId, delivery.event, options) : { status: delivery.kind === 'ping' ? 'ping' : 'ignored', reason: delivery.reason ?? 'not forwarded' };
 }
 

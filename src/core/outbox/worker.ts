@@ -1,4 +1,4 @@
-import type { OutboxJob, Store } from '../../store/store.js';
+import type { KindFilter, OutboxJob, Store } from '../../store/store.js';
 import { OsschatError } from '../errors.js';
 import { Deferred } from './deferred.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +19,8 @@ export interface WorkerOptions {
   /** Delay before retry number `attempt` (1-based). */
   backoff?: (attempt: number) => number;
   pollMs?: number;
+  /** The job kinds this process runs (a function: it may change, e.g. when a standby becomes the chat leader); all when absent. */
+  kinds?: KindFilter | (() => KindFilter | undefined);
 }
 
 const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 10 * 60_000);
@@ -73,7 +75,7 @@ export class OutboxWorker {
   async runDue(): Promise<number> {
     let total = 0;
     for (;;) {
-      const jobs = await this.options.store.outbox.claimDue(new Date(), 20, this.options.leaseMs ?? 60_000);
+      const jobs = await this.options.store.outbox.claimDue(new Date(), 20, this.options.leaseMs ?? 60_000, this.kinds());
       if (jobs.length === 0) return total;
       total += jobs.length;
       await Promise.all(groupByRoom(jobs).map((group) => this.runInOrder(group)));
@@ -84,10 +86,15 @@ export class OutboxWorker {
   async drain(horizonMs: number): Promise<void> {
     for (;;) {
       await this.runDue();
-      const next = await this.options.store.outbox.nextAttemptAt();
+      const next = await this.options.store.outbox.nextAttemptAt(this.kinds());
       if (!next || next.getTime() - Date.now() > horizonMs) return;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, next.getTime() - Date.now())));
     }
+  }
+
+  private kinds(): KindFilter | undefined {
+    const { kinds } = this.options;
+    return typeof kinds === 'function' ? kinds() : kinds;
   }
 
   private async runInOrder(jobs: OutboxJob[]): Promise<void> {

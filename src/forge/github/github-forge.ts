@@ -76,11 +76,15 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
   };
 }
 
-/** Which client may act on a repository: the token's, or the App installation's (tokens cached by auth-app). */
+/**
+ * Which client may act on a repository: the token's, or the App installation's. One client per
+ * installation, so its token (cached by auth-app until it expires) serves every repository it reaches.
+ */
 class RepoAccess {
   private readonly tokenClient: GitHubClient | undefined;
   private readonly appClient: GitHubClient | undefined;
-  private readonly installations = new Map<string, GitHubClient>();
+  private readonly installations = new Map<number, GitHubClient>();
+  private readonly installationOfRepo = new Map<string, number>();
   private readonly logins = new WeakMap<GitHubClient, Promise<string | undefined>>();
   private app: Promise<{ slug?: string; htmlUrl?: string }> | undefined;
 
@@ -92,11 +96,10 @@ class RepoAccess {
   async clientFor(repo: string): Promise<GitHubClient> {
     if (this.tokenClient) return this.tokenClient;
     if (!this.appClient || !this.options.app) throw new OsschatError('forge-unauthorized', 'no GitHub credentials: set GITHUB_TOKEN or a GitHub App');
-    const cached = this.installations.get(repo);
-    if (cached) return cached;
-    const installationId = await this.installationOf(repo);
-    const client = createClient(this.options, { ...this.options.app, installationId });
-    this.installations.set(repo, client);
+    const installationId = this.installationOfRepo.get(repo) ?? (await this.installationOf(repo));
+    this.installationOfRepo.set(repo, installationId);
+    let client = this.installations.get(installationId);
+    if (!client) this.installations.set(installationId, (client = createClient(this.options, { ...this.options.app, installationId })));
     return client;
   }
 

@@ -3,11 +3,14 @@ import {
   type DraftResult, mapDiscussion, mapDiscussionComment, mapIssueComment, mapIssues, mapPullRequest, mapRelease, mapReview,
 } from './map-handlers.js';
 import { type Json, isJson, loginAt, objectAt, textAt, withoutUndefined } from './map-json.js';
+import type { InstallationChange } from '../../core/installations/installation-change.js';
+import { mapInstallation } from './map-installation.js';
 
 /** What a webhook delivery becomes: an event to route, a ping to acknowledge, or nothing (and why). */
 export type GitHubMapResult =
   | { kind: 'event'; event: ForgeEvent }
   | { kind: 'ping' }
+  | { kind: 'installation'; change: InstallationChange }
   | { kind: 'ignored'; reason: string };
 
 interface Route {
@@ -63,6 +66,10 @@ function mapRouted(name: string, deliveryId: string, payload: Json, route: Route
  */
 export function mapGitHubEvent(name: string, deliveryId: string, payload: unknown): GitHubMapResult {
   if (name === 'ping') return { kind: 'ping' };
+  if ((name === 'installation' || name === 'installation_repositories') && isJson(payload)) {
+    const change = mapInstallation(name, payload);
+    return typeof change === 'string' ? ignored(change) : { kind: 'installation', change };
+  }
   const route = ROUTES.get(name);
   if (route === undefined) return ignored(name ? `${name} events are not forwarded` : 'an event without a name is not forwarded');
   // Callers in plain JavaScript (or a missing header) may hand over anything.

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxTable } from '../schema.js';
-import type { Dialect, NewOutboxJob, OutboxJob, OutboxStatus } from '../store.js';
+import type { Dialect, KindFilter, NewOutboxJob, OutboxJob, OutboxStatus } from '../store.js';
 
 type Db = Kysely<Database>;
 
@@ -43,20 +43,39 @@ export async function addJob(db: Db, job: NewOutboxJob, now = Date.now()): Promi
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** On PostgreSQL, concurrent workers skip each other's locked rows; SQLite has a single writer. */
-export async function claimDueJobs(db: Db, dialect: Dialect, now: Date, limit: number, leaseMs: number): Promise<OutboxJob[]> {
+/**
+ * Leases due jobs. A job of a room is due only when no earlier job of that room (among the kinds
+ * asked for) is running or due: the room's jobs run one after another even across processes.
+ * On PostgreSQL, concurrent workers skip each other's locked rows; SQLite has a single writer.
+ */
+export async function claimDueJobs(db: Db, dialect: Dialect, now: Date, limit: number, leaseMs: number, kinds?: KindFilter): Promise<OutboxJob[]> {
+  if (kinds && 'only' in kinds && kinds.only.length === 0) return [];
   const at = now.getTime();
   let due = db
-    .selectFrom('outbox')
-    .select('id')
+    .selectFrom('outbox as o')
+    .select('o.id')
     .where((eb) =>
       eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
-        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', at)]),
+        eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', at)]),
+        eb.and([eb('o.status', '=', 'running'), eb('o.locked_until', '<', at)]),
       ]),
     )
-    .orderBy('id')
+    .where((eb) =>
+      eb.or([
+        eb('o.room_id', 'is', null),
+        eb.not(
+          eb.exists(
+            ofKinds(eb.selectFrom('outbox as e').select('e.id'), 'e.kind', kinds)
+              .whereRef('e.room_id', '=', 'o.room_id')
+              .whereRef('e.id', '<', 'o.id')
+              .where((inner) => inner.or([inner('e.status', '=', 'running'), inner.and([inner('e.status', '=', 'pending'), inner('e.next_attempt_at', '<=', at)])])),
+          ),
+        ),
+      ]),
+    )
+    .orderBy('o.id')
     .limit(limit);
+  due = ofKinds(due, 'o.kind', kinds);
   if (dialect === 'postgres') due = due.forUpdate().skipLocked();
   const rows = await db
     .updateTable('outbox')
@@ -65,6 +84,11 @@ export async function claimDueJobs(db: Db, dialect: Dialect, now: Date, limit: n
     .returningAll()
     .execute();
   return rows.map(toJob).sort((a, b) => a.id - b.id);
+}
+
+function ofKinds<Q extends { where: (...args: any[]) => Q }>(query: Q, column: string, kinds: KindFilter | undefined): Q {
+  if (!kinds) return query;
+  return 'only' in kinds ? query.where(column, 'in', [...kinds.only]) : query.where(column, 'not in', [...kinds.except]);
 }
 
 export async function completeJob(db: Db, id: number, now = Date.now()): Promise<void> {
@@ -96,12 +120,13 @@ export async function countJobs(db: Db): Promise<Record<OutboxStatus, number>> {
   return counts;
 }
 
-export async function nextAttemptAt(db: Db): Promise<Date | undefined> {
-  const row = await db
+export async function nextAttemptAt(db: Db, kinds?: KindFilter): Promise<Date | undefined> {
+  if (kinds && 'only' in kinds && kinds.only.length === 0) return undefined;
+  const query = db
     .selectFrom('outbox')
     .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
+    .where('status', '=', 'pending');
+  const row = await ofKinds(query, 'kind', kinds).executeTakeFirst();
   return row?.at === null || row?.at === undefined ? undefined : new Date(Number(row.at));
 }
 

@@ -41,5 +41,6 @@ function toDelivery(received: Extract<Received, { kind: 'verified' }>): Delivery
   const { name, deliveryId, mapped } = received;
   if (mapped.kind === 'event') return { kind: 'event', name, deliveryId, event: mapped.event };
   if (mapped.kind === 'ping') return { kind: 'ping', name, deliveryId };
+  if (mapped.kind === 'installation') return { kind: 'installation', name, deliveryId, change: mapped.change };
   return { kind: 'ignored', name, deliveryId, reason: mapped.reason };
 }
