@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { silentLogger } from '../../src/core/logger.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createWebApp } from '../../src/web/app.js';
 import type { DashboardDeps } from '../../src/web/routes/dashboard-deps.js';
 import { createGitHubServer, type GitHubServer } from '../fakes/github/index.js';
+import { freshSqliteStore, type StoreFactory } from '../helpers/databases.js';
 
 export const BASE = 'http://dashboard.test';
 export const CLIENT = { clientId: 'Iv1.dashboardtest', clientSecret: 'dashboard-secret' };
@@ -16,9 +16,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function dashboardHarness(overrides: Partial<DashboardDeps> = {}): Promise<Harness> {
+export async function dashboardHarness(overrides: Partial<DashboardDeps> = {}, factory: StoreFactory = freshSqliteStore): Promise<Harness> {
   const github = await createGitHubServer({ oauthApps: [CLIENT] });
-  const store = await openStore(':memory:');
+  const { store, cleanup } = await factory();
   const app = createWebApp({
     health: { pingDatabase: () => store.ping(), chatState: () => 'ready' },
     dashboard: {
@@ -30,7 +30,7 @@ export async function dashboardHarness(overrides: Partial<DashboardDeps> = {}): 
       ...overrides,
     },
   });
-  return { app, store, github, close: async () => Promise.all([store.close(), github.close()]).then(() => undefined) };
+  return { app, store, github, close: async () => Promise.all([cleanup(), github.close()]).then(() => undefined) };
 }
 
 /** Cookies of one browser: `name=value` pairs, updated from each answer's Set-Cookie. */

@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboardHarness, getPage, postForm, signIn, type Harness } from './dashboard-harness.js';
 import { seedTenant } from './dashboard-fixture.js';
+import { storeFactories } from '../helpers/databases.js';
 
-describe('tenant isolation: an admin never reads or changes another tenant\'s data', () => {
+const factories = await storeFactories('dashboard tenant isolation');
+
+describe.each(factories)('tenant isolation on %s: an admin never reads or changes another tenant\'s data', (_name, factory) => {
   let h: Harness;
   let alice: Awaited<ReturnType<typeof seedTenant>>;
   let mallory: Awaited<ReturnType<typeof signIn>>;
   beforeEach(async () => {
-    h = await dashboardHarness();
+    h = await dashboardHarness({}, factory);
     alice = await seedTenant(h, 'alice', 'r-alice');
     await seedTenant(h, 'mallory', 'r-mallory');
     mallory = await signIn(h, 'mallory');

@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboardHarness, getPage, postForm, signIn, type Harness } from './dashboard-harness.js';
 import { seedTenant } from './dashboard-fixture.js';
+import { storeFactories } from '../helpers/databases.js';
 
-describe('dashboard pages', () => {
+const factories = await storeFactories('dashboard pages');
+
+describe.each(factories)('dashboard pages on %s', (_name, factory) => {
   let h: Harness;
   let seed: Awaited<ReturnType<typeof seedTenant>>;
   let alice: Awaited<ReturnType<typeof signIn>>;
   beforeEach(async () => {
-    h = await dashboardHarness();
+    h = await dashboardHarness({}, factory);
     seed = await seedTenant(h, 'alice', 'r-alice');
     alice = await signIn(h, 'alice');
   });
