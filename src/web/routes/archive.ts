@@ -29,7 +29,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
   app.get('/archive', (c) => c.redirect('/archive/', 301));
   app.get('/archive/', async (c) => {
     await source.applyConfiguredRooms();
-    return html(c, renderHome(ctx(c, 1), await reader.rooms(), reader.settings.defaultLocale));
+    return html(c, renderHome(ctx(c, 0), await reader.rooms(), reader.settings.defaultLocale));
   });
   const search = async (c: Context) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -38,7 +38,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const page = Number.parseInt(c.req.query('page') ?? '1', 10) || 1;
     const view = await source.search.search(q, { ...(inRoom ? { room: inRoom } : {}), page });
     c.header('X-Robots-Tag', 'noindex');
-    return c.html(renderSearchPage(ctx(c, 2), view));
+    return c.html(renderSearchPage(ctx(c, 1), view));
   };
   app.get('/archive/search', (c) => c.redirect(`/archive/search/${new URL(c.req.url).search}`, 301));
   app.get('/archive/search/', search);
@@ -61,7 +61,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const found = await room(c);
     if (!found) return notFound(c);
     if (c.req.param('room') !== String(found.id)) return c.redirect(`/archive/${paths.room(found.id)}`, 301);
-    return html(c, renderRoom(ctx(c, 2), await reader.roomIndex(found)));
+    return html(c, renderRoom(ctx(c, 1), await reader.roomIndex(found)));
   });
   app.get('/archive/:room/feed.atom', async (c) => {
     const found = await room(c);
@@ -76,7 +76,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const view = found && Number.isSafeInteger(number) ? await reader.conversation(found, number) : undefined;
     if (!view) return notFound(c);
     if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.conversation(view.room.id, number)}`, 301);
-    return html(c, renderConversation(ctx(c, 4), view));
+    return html(c, renderConversation(ctx(c, 3), view));
   };
   app.get('/archive/:room/c/:n', conversation);
   app.get('/archive/:room/c/:n/', conversation);
@@ -86,7 +86,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const view = found && DAY.test(name) ? await reader.day(found, name) : undefined;
     if (!view) return notFound(c);
     if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.day(view.room.id, name)}`, 301);
-    return html(c, renderDay(ctx(c, 3), view));
+    return html(c, renderDay(ctx(c, 2), view));
   };
   app.get('/archive/:room/:day', day);
   app.get('/archive/:room/:day/', day);
