@@ -6,7 +6,7 @@ import {
   messageRevisions, messagesBefore, recallMessage, recentMessages, streamRoomMessages,
 } from './repositories/message.repository.js';
 import {
-  addJob, claimDueJobs, completeJob, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
+  addJob, claimDueJobs, completeJob, extendLease, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
   waitingJobsOfRoom, retryJob,
 } from './repositories/outbox.repository.js';
 import { tenantRepository } from './repositories/tenant.repository.js';
@@ -113,6 +113,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       add: fastAdd ? async (job) => fastAdd(job) : (job) => addJob(db, job),
       claimDue: (now, limit, leaseMs, kinds) => claimDueJobs(db, dialect, now, limit, leaseMs, kinds),
       complete: (id) => completeJob(db, id),
+      extendLease: (id, leaseMs) => extendLease(db, id, leaseMs),
       fail: (id, error, retryAt) => failJob(db, id, error, retryAt),
       counts: () => countJobs(db),
       nextAttemptAt: (kinds) => nextAttemptAt(db, kinds),

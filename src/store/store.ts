@@ -122,6 +122,8 @@ export interface OutboxRepository {
    */
   claimDue(now: Date, limit: number, leaseMs: number, kinds?: KindFilter): Promise<OutboxJob[]>;
   complete(id: number): Promise<void>;
+  /** Extends a running job's lease to `leaseMs` from now: a long job stays with its live worker. */
+  extendLease(id: number, leaseMs: number): Promise<void>;
   /** Records the error; schedules a retry at `retryAt`, or marks the job failed when `retryAt` is null. */
   fail(id: number, error: string, retryAt: Date | null): Promise<void>;
   counts(): Promise<Record<OutboxStatus, number>>;

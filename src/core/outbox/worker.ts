@@ -105,10 +105,22 @@ export class OutboxWorker {
     const handler = this.options.handlers[job.kind];
     try {
       if (!handler) throw new OsschatError('bad-input', `no handler for job kind ${job.kind}`);
-      await handler.run(job);
+      await this.holdingLease(job, () => handler.run(job));
       await this.options.store.outbox.complete(job.id);
     } catch (error) {
       await this.failed(job, handler, error);
+    }
+  }
+
+  /** Renews the job's lease while it runs, so that only a dead worker's jobs go to another. */
+  private async holdingLease(job: OutboxJob, run: () => Promise<void>): Promise<void> {
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    const renew = () => void this.options.store.outbox.extendLease(job.id, leaseMs).catch((error: unknown) => this.options.log.warn({ err: error, job: job.id }, 'outbox: lease not renewed'));
+    const timer = setInterval(renew, leaseMs / 3).unref();
+    try {
+      await run();
+    } finally {
+      clearInterval(timer);
     }
   }
 

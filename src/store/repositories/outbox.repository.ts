@@ -95,6 +95,10 @@ export async function completeJob(db: Db, id: number, now = Date.now()): Promise
   await db.updateTable('outbox').set({ status: 'done', locked_until: null, updated_at: now }).where('id', '=', id).execute();
 }
 
+export async function extendLease(db: Db, id: number, leaseMs: number, now = Date.now()): Promise<void> {
+  await db.updateTable('outbox').set({ locked_until: now + leaseMs }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
 export async function failJob(db: Db, id: number, error: string, retryAt: Date | null, now = Date.now()): Promise<void> {
   await db
     .updateTable('outbox')

@@ -79,3 +79,22 @@ describe('OutboxWorker', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('OutboxWorker lease', () => {
+  it('keeps a job that runs longer than its lease while the worker lives', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await store.outbox.enqueue({ kind: 'slow', payload: {}, idempotencyKey: 'slow' });
+      let calls = 0;
+      const slow = new OutboxWorker({ store, log: silentLogger, leaseMs: 90, handlers: { slow: { run: async () => { calls += 1; await new Promise((resolve) => setTimeout(resolve, 300)); } } } });
+      const running = slow.runDue();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await store.outbox.claimDue(new Date(), 10, 90)).toEqual([]); // another worker finds nothing to take
+      await running;
+      expect(calls).toBe(1);
+      expect(await store.outbox.counts()).toMatchObject({ done: 1, running: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+});
