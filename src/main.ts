@@ -70,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     onLeading: () => bot.wake(),
     onLost: (reason) => options.onFatal?.(`chat leadership lost: ${reason}`),
   });
+  const faq = await faqFromConfig(config, store);
   const bot = createBot({
     store,
     platform: adapter.platform,
@@ -80,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     features: [faqFeature],
     services: {
       ...servicesFromConfig(config, VERSION),
-      faq: await faqFromConfig(config, store),
+      faq,
       forge: options.forge ?? forgeFromConfig(config, log),
       // Read at each message: the platform tells the bot's own name only after login.
       get botNames() {
@@ -124,7 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           log,
         },
         archive: storeArchiveSource(store, config),
-        dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake()),
+        dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake(), faq),
       });
       if (plan.web) server = await listen(web, config.web.host, config.web.port);
       log.info({ url: server?.url, database: store.dialect, chat: adapter.platform, role: options.role ?? 'all' }, plan.web ? 'web server listening' : 'started');

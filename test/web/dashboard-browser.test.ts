@@ -99,6 +99,9 @@ describe.skipIf(!available)('dashboard in headless Chromium, against the real CL
     await page.click('button:has-text("保存")');
     expect(await page.textContent('tr[data-faq]')).toContain('npm ci && npm start');
     await shot(page, '4-faq-edited');
+    const answered = said(bot, 'npm ci && npm start');
+    say('请问怎么安装？');
+    await answered;
 
     const store = await openStore(databaseUrl, { migrate: false });
     const room = await store.rooms.findByExternalId('stdio', 'r1');

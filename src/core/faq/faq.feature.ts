@@ -1,5 +1,6 @@
 import type { Feature } from '../bot.js';
 import type { ChatContext } from '../context.js';
+import { askInRoom } from '../tenants/tenant-faq-scope.js';
 import { looksLikeQuestion } from './looks-like-question.js';
 import type { FaqCandidate } from './types.js';
 
@@ -10,7 +11,7 @@ function answerText(match: FaqCandidate): string {
 async function answerInGroup(ctx: ChatContext): Promise<boolean> {
   const faq = ctx.services.faq!;
   if (!looksLikeQuestion(ctx.message.text)) return false;
-  const { match } = faq.ask(ctx.message.text);
+  const { match } = askInRoom(faq, ctx.message.text, await ctx.store.tenants.tenantOfRoom(ctx.room.id));
   if (!match) return false;
   const last = await ctx.store.faq.lastAnswer(ctx.room.id, match.id);
   if (last && Date.now() - last.getTime() < faq.settings.cooldownMs) return false;
@@ -22,7 +23,7 @@ async function answerInGroup(ctx: ChatContext): Promise<boolean> {
 
 /** In a direct chat the best answer is always given, or the way to ask people instead. */
 async function answerDirectly(ctx: ChatContext): Promise<void> {
-  const [best] = ctx.services.faq!.ask(ctx.message.text).candidates;
+  const [best] = askInRoom(ctx.services.faq!, ctx.message.text, null).candidates;
   if (!best || best.score < 0.3) return ctx.reply(ctx.t('faq.unknown'));
   await ctx.reply(answerText(best));
   await ctx.store.faq.countHit(best.id);

@@ -24,6 +24,8 @@ export interface TenantRepository {
   openBindCodes(tenantId: number): Promise<BindCode[]>;
   /** Uses a code in a room: links the room to the code's tenant and repository. */
   redeemBindCode(code: string, roomId: number): Promise<RedeemResult>;
+  /** The tenant that owns a room, or null. */
+  tenantOfRoom(roomId: number): Promise<number | null>;
   rooms(tenantId: number): Promise<Room[]>;
   room(tenantId: number, roomId: number): Promise<Room | undefined>;
   setArchivePublic(tenantId: number, roomId: number, on: boolean): Promise<boolean>;
@@ -77,6 +79,10 @@ export function tenantRepository(database: Kysely<Database>): TenantRepository {
       insertBindCode(db, { code: bindCodeFrom(randomBytes(8)), tenantId, repo, createdBy, expiresAt: new Date(Date.now() + ttlMs) }),
     openBindCodes: (tenantId) => openBindCodes(db, tenantId),
     redeemBindCode: (code, roomId) => redeemBindCode(db, code, roomId),
+    tenantOfRoom: async (roomId) => {
+      const row = await db.selectFrom('rooms').select('tenant_id').where('id', '=', roomId).executeTakeFirst();
+      return row?.tenant_id == null ? null : Number(row.tenant_id);
+    },
     rooms: (tenantId) => tenantRooms(db, tenantId),
     room: (tenantId, roomId) => tenantRoom(db, tenantId, roomId),
     setArchivePublic: (tenantId, roomId, on) => setTenantArchive(db, tenantId, roomId, on),

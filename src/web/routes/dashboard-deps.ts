@@ -1,3 +1,4 @@
+import type { FaqService } from '../../core/faq/faq-service.js';
 import type { Logger } from '../../core/logger.js';
 import type { Membership } from '../../core/tenants/tenant.js';
 import type { Locale } from '../../core/types.js';
@@ -26,6 +27,8 @@ export interface DashboardDeps {
   /** Sign-in attempts allowed per client per window; default 20 per 10 minutes. */
   loginLimit?: { attempts: number; windowMs: number };
   fetch?: typeof fetch;
+  /** The bot's FAQ index in this process, told of each change so answers follow the editor at once. */
+  faqIndex?: Pick<FaqService, 'put' | 'remove'> | undefined;
   /** Tells the outbox worker a retried job is waiting. */
   wake?: () => void;
 }

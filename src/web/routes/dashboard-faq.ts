@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { FaqEntry } from '../../core/faq/faq-entry.js';
+import type { FaqService } from '../../core/faq/faq-service.js';
 import { parseKb, type KbFormat } from '../../core/faq/parse-kb.js';
 import { ownsFaqId, tenantFaqId } from '../../core/tenants/tenant-faq-id.js';
 import type { Store } from '../../store/store.js';
@@ -36,8 +37,14 @@ async function render(store: Store, c: DashboardContext, flash?: string): Promis
 }
 
 /** `/dashboard/faq`: list with votes, add, edit, delete, import; every id is the tenant's. */
-export function dashboardFaqRoutes(store: Store): Hono<DashboardEnv> {
+export function dashboardFaqRoutes(store: Store, index?: Pick<FaqService, 'put' | 'remove'>): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
+  const save = async (tenantId: number, entry: FaqEntry) => {
+    await store.faq.upsert(entry);
+    await store.tenants.claimFaq(tenantId, entry.id);
+    const stored = await store.faq.get(entry.id);
+    if (stored) index?.put(stored);
+  };
   app.get('/dashboard/faq', (c) => render(store, c));
   app.get('/dashboard/faq/:id/edit', async (c) => {
     const entry = await ownEntry(store, c.get('tenant').id, c.req.param('id'));
@@ -49,14 +56,14 @@ export function dashboardFaqRoutes(store: Store): Hono<DashboardEnv> {
     if (fields.id && !(await ownEntry(store, tenantId, fields.id))) return notFound(c);
     const entry = entryFrom(fields, fields.id || tenantFaqId(tenantId, randomBytes(5).toString('hex')));
     if (!entry) return c.text('a question and an answer are required\n', 400);
-    await store.faq.upsert(entry);
-    await store.tenants.claimFaq(tenantId, entry.id);
+    await save(tenantId, entry);
     return c.redirect('/dashboard/faq', 303);
   });
   app.post('/dashboard/faq/:id/delete', async (c) => {
     const entry = await ownEntry(store, c.get('tenant').id, c.req.param('id'));
     if (!entry) return notFound(c);
     await store.faq.remove(entry.id);
+    index?.remove(entry.id);
     return c.redirect('/dashboard/faq', 303);
   });
   app.post('/dashboard/faq/import', async (c) => {
@@ -66,9 +73,7 @@ export function dashboardFaqRoutes(store: Store): Hono<DashboardEnv> {
     if (!FORMATS.has(format)) return c.text('format: expected yaml, csv or markdown\n', 400);
     const report = parseKb(fields.text ?? '', format);
     for (const entry of report.entries) {
-      const id = tenantFaqId(tenantId, entry.id);
-      await store.faq.upsert({ ...entry, id, source: 'import' });
-      await store.tenants.claimFaq(tenantId, id);
+      await save(tenantId, { ...entry, id: tenantFaqId(tenantId, entry.id), source: 'import' });
     }
     const errors = report.errors.map((error) => `line ${error.line}: ${error.message}`).join('; ');
     return render(store, c, `${fill(c.get('l').imported, { done: report.entries.length, errors: report.errors.length })}${errors ? ` — ${errors}` : ''}`);

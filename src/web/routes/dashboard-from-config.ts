@@ -1,11 +1,14 @@
 import type { Config } from '../../config/schema.js';
+import type { FaqService } from '../../core/faq/faq-service.js';
 import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
 import { sessionSecret } from '../session-secret.js';
 import { githubWebUrl, type DashboardDeps } from './dashboard-deps.js';
 
 /** The dashboard's dependencies, or undefined (no dashboard) when no OAuth app is configured. */
-export function dashboardFromConfig(config: Config, store: Store, log: Logger, serverUrl: () => string, wake: () => void): DashboardDeps | undefined {
+export function dashboardFromConfig(
+  config: Config, store: Store, log: Logger, serverUrl: () => string, wake: () => void, faqIndex?: Pick<FaqService, 'put' | 'remove'>,
+): DashboardDeps | undefined {
   const { oauthClientId, oauthClientSecret, apiUrl, webUrl } = config.github;
   if (!oauthClientId || !oauthClientSecret) return undefined;
   return {
@@ -15,5 +18,6 @@ export function dashboardFromConfig(config: Config, store: Store, log: Logger, s
     sessionSecret: sessionSecret(config.web.sessionSecret, config.database.url),
     log: log.child({ part: 'dashboard' }),
     wake,
+    faqIndex,
   };
 }

@@ -22,7 +22,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono {
     return c.redirect('/dashboard/rooms', 303);
   });
   dashboard.route('/', dashboardRoomsRoutes(deps.store, deps.bindCodeTtlMs));
-  dashboard.route('/', dashboardFaqRoutes(deps.store));
+  dashboard.route('/', dashboardFaqRoutes(deps.store, deps.faqIndex));
   dashboard.route('/', dashboardHealthRoutes(deps.store, deps.wake ?? (() => undefined)));
   app.route('/', dashboard);
   return app;
