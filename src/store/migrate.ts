@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initial } from './migrations/0001-initial.js';
 import { issueLinks } from './migrations/0002-issue-links.js';
 import { subscriptions } from './migrations/0003-subscriptions.js';
@@ -14,13 +14,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return { '0001-initial': initial(dialect), '0002-issue-links': issueLinks(dialect), '0003-subscriptions': subscriptions(dialect), '0004-faq': faq(dialect), '0005-threads': threads(dialect), '0006-archive': archive(dialect), '0007-installations': installations(dialect), '0008-tenants': tenants(dialect) };
 }
 
-function migrator(db: Kysely<unknown>, dialect: Dialect): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+async function migrator(db: Kysely<unknown>, dialect: Dialect): Promise<Migrator> {
+  // Kysely looks for its tables in every schema: name ours, or a schema migrated alongside (tests, tenants) passes for this one.
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const { error, results }: MigrationResultSet = await migrator(db, dialect).migrateToLatest();
+  const { error, results }: MigrationResultSet = await (await migrator(db, dialect)).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
@@ -30,6 +32,6 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
 
 /** Names of migrations not yet applied. */
 export async function pendingMigrations(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const all = await migrator(db, dialect).getMigrations();
+  const all = await (await migrator(db, dialect)).getMigrations();
   return all.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }

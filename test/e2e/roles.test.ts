@@ -74,6 +74,26 @@ describe.runIf(available)('osschat start --role on PostgreSQL (built CLI)', () =
     }
   }, 60_000);
 
+  it('two all processes: the second serves the web and waits; it leads once the first stops cleanly', async () => {
+    const { url, cleanup } = await freshPostgresStore();
+    try {
+      const first = start('all', url);
+      await until(() => first.log.text.includes('chat: leading'), 'the first to lead');
+      const second = start('all', url);
+      await until(() => second.log.text.includes('waiting as standby') && second.log.text.includes('web server listening'), 'the second to wait');
+      const webUrl = second.log.text.match(/"url":"(http:\/\/[^"]+)"/)![1];
+      expect(await (await fetch(`${webUrl}/healthz`)).json()).toMatchObject({ status: 'ok', chat: 'idle' });
+      first.child.kill('SIGTERM');
+      expect((await first.done).code).toBe(0);
+      await until(() => second.log.text.includes('chat: leading'), 'the second to lead');
+      expect(await (await fetch(`${webUrl}/healthz`)).json()).toMatchObject({ status: 'ok', chat: 'ready' });
+      second.child.stdin.end();
+      expect((await second.done).code).toBe(0);
+    } finally {
+      await cleanup();
+    }
+  }, 60_000);
+
   it('splits the bot over chat, worker and web processes: the worker runs the command, the chat process says the reply', async () => {
     const { store, url, cleanup } = await freshPostgresStore();
     try {
