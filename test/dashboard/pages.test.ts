@@ -69,6 +69,20 @@ describe.each(factories)('dashboard pages on %s', (_name, factory) => {
     expect(api.failed).toEqual([]);
   });
 
+  it('adds and removes administrators, who then administer the same tenant; the owner stays', async () => {
+    await postForm(h, alice, '/dashboard/members', { login: 'bob' });
+    const bob = await signIn(h, 'bob');
+    const page = await getPage(h, bob, '/dashboard/rooms?tenant=');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    await postForm(h, bob, '/dashboard/tenant', { tenant: String(seed.tenant.id) });
+    expect(await (await getPage(h, bob, '/dashboard/rooms')).text()).toContain('alice 的群');
+    await postForm(h, bob, '/dashboard/members/remove', { login: 'alice' });
+    await postForm(h, alice, '/dashboard/members/remove', { login: 'bob' });
+    expect(await h.store.tenants.members(seed.tenant.id)).toEqual(['alice']);
+    expect((await h.store.tenants.ofMember('bob')).map((t) => t.login)).toEqual(['bob']);
+  });
+
   it('speaks English on ?lang=en and remembers it', async () => {
     const first = await getPage(h, alice, '/dashboard/rooms?lang=en');
     expect(await first.text()).toContain('Bind a group');

@@ -19,6 +19,10 @@ export interface TenantRepository {
   /** Tenants `login` may administer. */
   ofMember(login: string): Promise<Membership[]>;
   addMember(tenantId: number, login: string): Promise<void>;
+  /** Logins that administer the tenant, oldest first. */
+  members(tenantId: number): Promise<string[]>;
+  /** Removes an administrator; the account's owner stays. */
+  removeMember(tenantId: number, login: string): Promise<boolean>;
   /** A fresh one-time code for binding a group to `repo`, valid for `ttlMs`. */
   createBindCode(tenantId: number, repo: string, createdBy: string, ttlMs: number): Promise<BindCode>;
   openBindCodes(tenantId: number): Promise<BindCode[]>;
@@ -58,6 +62,13 @@ async function addMember(db: TenantDb, tenantId: number, login: string, now = Da
     .execute();
 }
 
+async function removeMember(db: TenantDb, tenantId: number, login: string): Promise<boolean> {
+  const owner = await db.selectFrom('tenants').select('github_login').where('id', '=', tenantId).executeTakeFirst();
+  if (!owner || owner.github_login.toLowerCase() === login.toLowerCase()) return false;
+  const result = await db.deleteFrom('tenant_members').where('tenant_id', '=', tenantId).where('github_login', '=', login).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
 async function ofMember(db: TenantDb, login: string): Promise<Membership[]> {
   const rows = await db
     .selectFrom('tenant_members')
@@ -75,6 +86,9 @@ export function tenantRepository(database: Kysely<Database>): TenantRepository {
     ensureAccount: (login, kind, admin) => ensureAccount(db, login, kind, admin),
     ofMember: (login) => ofMember(db, login),
     addMember: (tenantId, login) => addMember(db, tenantId, login),
+    members: async (tenantId) =>
+      (await db.selectFrom('tenant_members').select('github_login').where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('github_login').execute()).map((row) => row.github_login),
+    removeMember: (tenantId, login) => removeMember(db, tenantId, login),
     createBindCode: (tenantId, repo, createdBy, ttlMs) =>
       insertBindCode(db, { code: bindCodeFrom(randomBytes(8)), tenantId, repo, createdBy, expiresAt: new Date(Date.now() + ttlMs) }),
     openBindCodes: (tenantId) => openBindCodes(db, tenantId),

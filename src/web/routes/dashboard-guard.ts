@@ -50,5 +50,6 @@ export function dashboardGuard(deps: DashboardDeps): MiddlewareHandler<Dashboard
     c.set('locale', locale);
     c.set('l', dashboardLabels(locale));
     await next();
+    c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -9,17 +9,18 @@ import { frameOf, idParam, notFound, type DashboardContext } from './dashboard-f
 
 const REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 const DAY_MS = 86_400_000;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 async function roomsView(store: Store, c: DashboardContext): Promise<RoomsView> {
   const tenantId = c.get('tenant').id;
-  const [rooms, codes] = await Promise.all([store.tenants.rooms(tenantId), store.tenants.openBindCodes(tenantId)]);
+  const [rooms, codes, admins] = await Promise.all([store.tenants.rooms(tenantId), store.tenants.openBindCodes(tenantId), store.tenants.members(tenantId)]);
   const withSubs = await Promise.all(
     rooms.map(async (room) => {
       const subs = await store.subscriptions.ofRoom(room.id);
       return { room, subscriptions: subs.map((sub) => ({ ...sub, description: describeSubscription(sub, c.get('locale')) })) };
     }),
   );
-  return { rooms: withSubs, codes };
+  return { rooms: withSubs, codes, admins };
 }
 
 const field = async (c: DashboardContext, name: string): Promise<string> => {
@@ -79,6 +80,16 @@ export function dashboardRoomsRoutes(store: Store, bindCodeTtlMs = DAY_MS): Hono
     const room = await ownRoom(store, c);
     if (!room) return notFound(c);
     await store.tenants.releaseRoom(c.get('tenant').id, room.id);
+    return c.redirect('/dashboard/rooms', 303);
+  });
+  app.post('/dashboard/members', async (c) => {
+    const login = await field(c, 'login');
+    if (!LOGIN.test(login)) return c.text('login: expected a GitHub login\n', 400);
+    await store.tenants.addMember(c.get('tenant').id, login);
+    return c.redirect('/dashboard/rooms', 303);
+  });
+  app.post('/dashboard/members/remove', async (c) => {
+    await store.tenants.removeMember(c.get('tenant').id, await field(c, 'login'));
     return c.redirect('/dashboard/rooms', 303);
   });
   return app;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { writeSession } from '../session.js';
 import { authRoutes } from './auth.js';
 import { baseUrlOf, type DashboardDeps, type DashboardEnv } from './dashboard-deps.js';
@@ -12,8 +13,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono {
   const app = new Hono();
   app.route('/', authRoutes(deps));
   const dashboard = new Hono<DashboardEnv>();
-  dashboard.use('/dashboard', dashboardGuard(deps));
-  dashboard.use('/dashboard/*', dashboardGuard(deps));
+  dashboard.use('/dashboard', secureHeaders(), dashboardGuard(deps));
+  dashboard.use('/dashboard/*', secureHeaders(), dashboardGuard(deps));
   dashboard.get('/dashboard', (c) => c.redirect('/dashboard/rooms'));
   dashboard.post('/dashboard/tenant', async (c) => {
     const wanted = Number((await c.req.parseBody()).tenant);

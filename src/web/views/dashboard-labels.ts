@@ -12,6 +12,7 @@ const zh = {
   imported: '导入 {done} 条，{errors} 条有误', noFaq: '知识库还是空的。', queue: '队列', pending: '等待', running: '执行中',
   done: '完成', failed: '失败', failedJobs: '失败的任务', error: '错误', attempts: '次数', retry: '重试', noFailed: '没有失败的任务。',
   deliveries: '最近的 Webhook', event: '事件', received: '收到时间', noDeliveries: '还没有收到 Webhook。', kind: '类型',
+  admins: '管理员', addAdmin: '添加管理员（GitHub 用户名）', remove: '移除',
   notFound: '找不到，或不属于这个社区。', invalidRepo: '「{value}」不是仓库名，格式是 owner/repo。', language: 'English',
 } as const;
 
@@ -29,6 +30,7 @@ const en: DashboardLabels = {
   imported: 'Imported {done}, {errors} with errors', noFaq: 'The knowledge base is empty.', queue: 'Queue', pending: 'pending', running: 'running',
   done: 'done', failed: 'failed', failedJobs: 'Failed jobs', error: 'Error', attempts: 'Attempts', retry: 'Retry', noFailed: 'No failed job.',
   deliveries: 'Recent webhook deliveries', event: 'Event', received: 'Received', noDeliveries: 'No webhook delivery yet.', kind: 'Kind',
+  admins: 'Administrators', addAdmin: 'Add an administrator (GitHub login)', remove: 'Remove',
   notFound: 'Not found, or not this community\'s.', invalidRepo: '"{value}" is not a repository name: use owner/repo.', language: '中文',
 };
 

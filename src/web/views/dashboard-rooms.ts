@@ -8,6 +8,7 @@ import { fill } from './dashboard-labels.js';
 export interface RoomsView {
   rooms: { room: Room; subscriptions: (Subscription & { description: string })[] }[];
   codes: BindCode[];
+  admins: string[];
 }
 
 const time = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16);
@@ -47,7 +48,17 @@ export function roomsPage(frame: PageFrame, view: RoomsView): Html {
   return dashboardPage(frame, l.rooms, html`
 ${view.rooms.length ? view.rooms.map((entry) => roomSection(frame, entry)) : html`<section><p>${l.noRooms}</p></section>`}
 <section><h2>${l.newBinding}</h2><form method="post" action="/dashboard/bindings" class="row">${csrfField(frame.csrf)}
-<label>${l.bindRepo}<br><input name="repo" required placeholder="owner/repo" pattern="[A-Za-z0-9-]+/[A-Za-z0-9._-]+"></label><button>${l.createCode}</button></form>${codes}</section>`);
+<label>${l.bindRepo}<br><input name="repo" required placeholder="owner/repo" pattern="[A-Za-z0-9-]+/[A-Za-z0-9._-]+"></label><button>${l.createCode}</button></form>${codes}</section>
+${adminsSection(frame, view.admins)}`);
+}
+
+function adminsSection(frame: PageFrame, admins: string[]): Html {
+  const { l } = frame;
+  const items = admins.map(
+    (login) => html`<li>${login} ${login === frame.tenant.login ? '' : post(frame, '/dashboard/members/remove', html`<input type="hidden" name="login" value="${login}">`, l.remove, true)}</li>`,
+  );
+  return html`<section><h2>${l.admins}</h2><ul>${items}</ul>
+${post(frame, '/dashboard/members', html`<input name="login" required pattern="[A-Za-z0-9-]{1,39}" aria-label="${l.addAdmin}" placeholder="${l.addAdmin}"> `, l.add)}</section>`;
 }
 
 /** The flash that hands out a fresh code, with the exact sentence to say in the group. */
