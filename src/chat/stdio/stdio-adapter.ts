@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../../core/logger.js';
@@ -17,13 +18,19 @@ export interface StdioAdapterOptions {
   self?: { id: string; name: string };
   /** Events handled at once; reading pauses beyond it. */
   maxInFlight?: number;
+  /** Fault injection for chaos runs: while it returns true, `say` fails as a refusing platform would. */
+  refuseSends?: () => boolean;
 }
+
+/** Test hook: sends are refused while the file named by OSSCHAT_TEST_REFUSE_SENDS_FILE exists. */
+const refuseWhileFileExists = (file = process.env.OSSCHAT_TEST_REFUSE_SENDS_FILE) => () => file !== undefined && file !== '' && existsSync(file);
 
 /** The bot over JSON Lines: events in on `input`, `say` lines out on `output`. */
 export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
   const self = options.self ?? { id: 'osschat-bot', name: 'OSSChat' };
   const maxInFlight = options.maxInFlight ?? 1024;
   const inFlight = new InFlight();
+  const refusing = options.refuseSends ?? refuseWhileFileExists();
   let state: ChatAdapterState = 'idle';
   let handler: ChatEventHandler | undefined;
   let lines: Interface | undefined;
@@ -67,6 +74,7 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
       state = 'stopped';
     },
     async say(message: OutgoingMessage) {
+      if (refusing()) throw new Error('the chat platform refused the message (send fault injected)');
       const target = message.direct ? { user: message.room } : { room: message.room };
       const line = { type: 'say', ...target, text: message.text, ...(message.replyTo ? { replyTo: message.replyTo } : {}) };
       options.output.write(`${JSON.stringify(line)}\n`);
