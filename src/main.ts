@@ -20,6 +20,7 @@ import type { Store } from './store/store.js';
 import { createWebApp } from './web/app.js';
 import { dashboardFromConfig } from './web/routes/dashboard-from-config.js';
 import { storeArchiveSource } from './web/routes/archive-source.js';
+import { storeReportSource } from './web/routes/report.js';
 import { VERSION } from './version.js';
 import { listen, type RunningServer } from './web/server.js';
 
@@ -125,6 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           log,
         },
         archive: storeArchiveSource(store, config),
+        report: storeReportSource(store, config),
         dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake(), faq),
       });
       if (plan.web) server = await listen(web, config.web.host, config.web.port);

@@ -121,7 +121,9 @@ export async function* streamRoomMessages(db: Db, roomId: number, pageSize = 100
     let query = db.selectFrom('messages').selectAll().where('room_id', '=', roomId);
     if (after) {
       const { ts, id } = after;
-      query = query.where((eb) => eb.or([eb('ts', '>', ts), eb.and([eb('ts', '=', ts), eb('id', '>', id)])]));
+      // A row-value comparison: SQLite and PostgreSQL read it as an index range on (room_id, ts, id);
+      // the equivalent OR made every page rescan the room from its start.
+      query = query.where((eb) => eb(eb.refTuple('ts', 'id'), '>', eb.tuple(ts, id)));
     }
     const rows = await query.orderBy('ts').orderBy('id').limit(pageSize).execute();
     for (const row of rows) yield toMessage(row);
