@@ -1,4 +1,5 @@
 import { analytics } from './analytics.js';
+import { archive } from './archive.js';
 import type { Benchmark } from './benchmark.js';
 import { formatTable } from './format-table.js';
 import { type Ran, writeReport } from './report.js';
@@ -11,7 +12,7 @@ import { soak } from './soak.js';
 import { webhooks } from './webhooks.js';
 
 // Informative only: a missed target is printed, not failed; only a crash exits non-zero.
-const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads, analytics, scaleOut, soak];
+const all: Benchmark[] = [ingest, chatIssue, webhooks, faq, threads, analytics, scaleOut, soak, archive];
 const only = process.env.BENCH_ONLY;
 const benchmarks = only ? all.filter((benchmark) => benchmark.name.includes(only)) : all;
 

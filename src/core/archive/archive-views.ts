@@ -84,5 +84,10 @@ export interface SearchView {
 
 /** YYYY-MM-DD of an instant in a time zone. */
 export function dayOf(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) DAY_FORMATS.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(date);
 }
+
+// Building a formatter costs far more than using one: one per zone for the life of the process.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();

@@ -109,22 +109,32 @@ export async function archiveMessagesById(db: Db, ids: number[]): Promise<Archiv
   return out;
 }
 
-/** Every publishable message of a room, conversation by conversation (ordered by key, then id), page by page. */
+/**
+ * Every publishable message of a room, conversation by conversation, in pages: placed messages by
+ * (conversation, id) along the room's conversation index, then any never placed, each its own.
+ */
 export async function* streamArchiveRoom(db: Db, roomId: number, pageSize = 5000): AsyncIterable<ArchiveMessage[]> {
   let after: { key: string; id: number } | undefined;
   for (;;) {
-    let query = archiveMessages(db).where('m.room_id', '=', roomId);
+    let query = archiveMessages(db).where('m.room_id', '=', roomId).where('m.conversation_id', 'is not', null);
     if (after) {
       const { key, id } = after;
-      query = query.where((eb) => eb.or([eb(KEY, '>', key), eb.and([eb(KEY, '=', key), eb('m.id', '>', id)])]));
+      query = query.where((eb) => eb.or([eb('m.conversation_id', '>', key), eb.and([eb('m.conversation_id', '=', key), eb('m.id', '>', id)])]));
     }
-    const rows = await query.orderBy(KEY).orderBy('m.id').limit(pageSize).execute();
-    if (rows.length === 0) return;
+    const rows = await query.orderBy('m.conversation_id').orderBy('m.id').limit(pageSize).execute();
+    if (rows.length === 0) break;
     const page = rows.map(toArchiveMessage);
     const last = page[page.length - 1]!;
     after = { key: last.conversationKey, id: last.id };
     yield page;
-    if (rows.length < pageSize) return;
+    if (rows.length < pageSize) break;
+  }
+  let afterId = 0;
+  for (;;) {
+    const rows = await archiveMessages(db).where('m.room_id', '=', roomId).where('m.conversation_id', 'is', null).where('m.id', '>', afterId).orderBy('m.id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    afterId = Number(rows[rows.length - 1]!.id);
+    yield rows.map(toArchiveMessage);
   }
 }
 
