@@ -71,6 +71,8 @@ export interface Entry {
   wordIds: Int32Array;
   /** Norm of the message's words, idf-weighted as the room stood when it arrived. */
   wordNorm: number;
+  /** One bit per word number modulo 32: two messages with no bit in common share no word. */
+  wordBits: number;
   /** Set once its sender speaks again: it is no longer the sender's latest message. */
   superseded: boolean;
 }
@@ -133,6 +135,12 @@ export function writePairFeatures(out: Float64Array, offset: number, m: Entry, c
 }
 
 /** The idf-weighted norm of a message's words, for {@link sharedWords}. */
+export function wordBits(wordIds: Int32Array): number {
+  let bits = 0;
+  for (let i = 0; i < wordIds.length; i++) bits |= 1 << (wordIds[i]! & 31);
+  return bits;
+}
+
 export function wordNorm(wordIds: Int32Array, room: RoomView): number {
   let norm = 0;
   for (let i = 0; i < wordIds.length; i++) norm += room.idf(wordIds[i]!);
@@ -157,6 +165,7 @@ export function writeStartFeatures(out: Float64Array, offset: number, m: Entry, 
 
 /** Rare words in common: an idf-weighted cosine of the two word sets. */
 function sharedWords(m: Entry, c: Entry, room: RoomView): number {
+  if ((m.wordBits & c.wordBits) === 0) return 0;
   const a = m.wordIds;
   const b = c.wordIds;
   let shared = 0;

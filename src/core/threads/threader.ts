@@ -1,5 +1,5 @@
 import { NameBook } from './addressing.js';
-import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, senderView, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
+import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, senderView, wordBits, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
 import { RoomState } from './room-state.js';
 import { readTextSignals } from './text-signals.js';
 import type { ThreadLink, ThreadMessage } from './types.js';
@@ -75,8 +75,10 @@ export class Threader {
       replyTo: null,
       wordIds: this.room.numberWords(signals.words),
       wordNorm: 0,
+      wordBits: 0,
       superseded: false,
     };
+    entry.wordBits = wordBits(entry.wordIds);
     entry.wordNorm = wordNorm(entry.wordIds, this.room);
     const quoted = message.replyTo === undefined ? undefined : this.placed.get(message.replyTo);
     const known = options.known;
