@@ -73,6 +73,7 @@ async function main(): Promise<number> {
       process.stderr.write(`round ${done} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
     }
     await monkey.stop();
+    await traffic.recorded([...ledger.written.values()], 60_000);
     await settle(traffic, 90_000);
     const code = await bot.end();
     const checks = await checkInvariants(ledger, world.github, bot.says, await world.inspect());
