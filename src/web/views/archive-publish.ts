@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArchiveReader } from '../../core/archive/archive-reader.js';
 import { emptyPublishReport, type PublishReport } from '../../core/archive/publish-report.js';
@@ -22,6 +22,15 @@ function readManifest(out: string): Manifest {
     return parsed.version === 1 && parsed.files ? parsed : { version: 1, files: {} };
   } catch {
     return { version: 1, files: {} };
+  }
+}
+
+/** Removes `folder` (relative to `out`) and its parents while they are empty. */
+function removeEmptyFolders(out: string, folder: string): void {
+  for (let at = folder; at !== '.' && at !== ''; at = dirname(at)) {
+    const full = join(out, at);
+    if (!existsSync(full) || readdirSync(full).length > 0) return;
+    rmdirSync(full);
   }
 }
 
@@ -72,6 +81,7 @@ export async function publishSite(store: Store, reader: ArchiveReader, out: stri
       continue;
     }
     rmSync(join(out, path), { force: true });
+    removeEmptyFolders(out, dirname(path));
     report.removed++;
   }
   for (const room of new Set(Object.keys(old.files).map(roomOf))) if (room !== undefined && !publicIds.has(room)) rmSync(join(out, room), { recursive: true, force: true });

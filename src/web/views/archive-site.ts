@@ -7,7 +7,7 @@ import type { ConversationItem, ConversationView, DayCount } from '../../core/ar
 import type { Room } from '../../core/types.js';
 import type { Segmenter } from '../../search/segment.js';
 import type { Store } from '../../store/store.js';
-import { renderAtomFeed, renderRobots, renderSitemap } from './archive-feed.js';
+import { escapeXml, renderAtomFeed, renderRobots, renderSitemap } from './archive-feed.js';
 import type { PageContext } from './archive-layout.js';
 import { paths, renderConversation, renderDay, renderHome, renderRoom } from './archive-pages.js';
 import { renderStaticSearchPage } from './archive-search-page.js';
@@ -107,6 +107,6 @@ export async function* siteRoot(options: SiteOptions, rooms: readonly Room[]): A
   const base = options.reader.settings.baseUrl;
   yield { path: 'robots.txt', content: renderRobots(base ? `${base}/sitemap.xml` : undefined, false) };
   if (!base) return;
-  const entries = views.map((room) => `<sitemap><loc>${base}/${room.id}/sitemap.xml</loc></sitemap>`).join('\n');
+  const entries = views.map((room) => `<sitemap><loc>${escapeXml(`${base}/${room.id}/sitemap.xml`)}</loc></sitemap>`).join('\n');
   yield { path: 'sitemap.xml', content: `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}\n</sitemapindex>\n` };
 }
