@@ -21,8 +21,10 @@ async function migrator(db: Kysely<unknown>, dialect: Dialect): Promise<Migrator
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, attempt = 1): Promise<string[]> {
   const { error, results }: MigrationResultSet = await (await migrator(db, dialect)).migrateToLatest();
+  // Kysely's introspection reads every schema; one dropped meanwhile (another tenant, a test) fails it, and nothing ran yet.
+  if ((error as { code?: string } | undefined)?.code === '3F000' && attempt < 3) return migrateToLatest(db, dialect, attempt + 1);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
