@@ -1,5 +1,7 @@
 import type { Entry, RoomView } from './features.js';
 
+const MAX_WORDS = 200_000;
+
 /** What the engine remembers about a room beyond its window: who spoke last, who talked to whom, word rarity. */
 export class RoomState implements RoomView {
   private readonly latest = new Map<string, Entry>();
@@ -16,13 +18,18 @@ export class RoomState implements RoomView {
     return this.latest.get(senderId)?.index;
   }
 
-  /** The words' numbers in this room, ascending; a new word gets the next number. */
+  /**
+   * The words' numbers in this room, ascending; a new word gets the next number. Past
+   * MAX_WORDS distinct words new ones get none (they count as not shared), so a long-lived
+   * room's memory stays bounded.
+   */
   numberWords(words: ReadonlySet<string>): Int32Array {
     const ids = new Int32Array(words.size);
     let i = 0;
     for (const word of words) {
       let id = this.wordNumbers.get(word);
       if (id === undefined) {
+        if (this.documentFrequency.length >= MAX_WORDS) continue;
         id = this.documentFrequency.length;
         this.wordNumbers.set(word, id);
         this.documentFrequency.push(0);
@@ -31,7 +38,7 @@ export class RoomState implements RoomView {
       }
       ids[i++] = id;
     }
-    return ids.sort();
+    return (i === ids.length ? ids : ids.subarray(0, i)).sort();
   }
 
   latestAddressing(senderId: string): number | undefined {
