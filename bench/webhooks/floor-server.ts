@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhooks } from '@octokit/webhooks';
-import type { BenchServer } from './bench-server.js';
+import { listenBenchServer, type BenchServer } from './bench-server.js';
 import { BENCH_SECRET, WEBHOOK_PATH } from './deliveries.js';
 
 /** The floor over HTTP: node:http reading the body, Webhooks.verify and JSON.parse, nothing else; answers 202. */
@@ -18,11 +17,5 @@ export async function startFloorServer(): Promise<BenchServer> {
     handled += 1;
     response.writeHead(202, { 'content-type': 'text/plain' }).end('accepted\n');
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
-    handled: () => handled,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return listenBenchServer(server, WEBHOOK_PATH, () => handled);
 }

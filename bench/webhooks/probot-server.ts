@@ -1,9 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createNodeMiddleware, Probot } from 'probot';
-import type { BenchServer } from './bench-server.js';
+import { listenBenchServer, type BenchServer } from './bench-server.js';
 import { BENCH_SECRET, WEBHOOK_PATH } from './deliveries.js';
 
 const EVENTS = ['issues.opened', 'issue_comment.created', 'pull_request.opened', 'release.published'] as const;
@@ -15,11 +14,5 @@ export async function startProbotServer(): Promise<BenchServer> {
   const probot = new Probot({ appId: 1, privateKey, secret: BENCH_SECRET, log: pino({ level: 'silent' }) });
   const middleware = await createNodeMiddleware((app) => void app.on([...EVENTS], async () => void (handled += 1)), { probot, webhooksPath: WEBHOOK_PATH });
   const server = createServer((request, response) => void middleware(request, response, () => response.writeHead(404).end()));
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
-    handled: () => handled,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return listenBenchServer(server, WEBHOOK_PATH, () => handled);
 }

@@ -31,15 +31,8 @@ export interface ConversationView {
   issues: ArchiveIssue[];
 }
 
-export interface ConversationItem {
-  number: number;
-  title: string;
-  description: string;
-  day: string;
-  startedAt: Date;
-  lastAt: Date;
-  count: number;
-}
+/** A conversation as an index or feed lists it: its view without the messages, and how many there are. */
+export type ConversationItem = Pick<ConversationView, 'number' | 'title' | 'description' | 'day' | 'startedAt' | 'lastAt'> & { count: number };
 
 export interface DayCount {
   day: string;

@@ -1,6 +1,6 @@
 import type { Store, ThreadPlacement } from '../../store/store.js';
 import type { Room } from '../types.js';
-import { toThreadMessage } from './room-threads.js';
+import { SenderNames, toThreadMessage } from './room-threads.js';
 import { Threader } from './threader.js';
 
 const BATCH = 1000;
@@ -12,7 +12,7 @@ const BATCH = 1000;
  */
 export async function rebuildRoomThreads(store: Store, room: Room): Promise<{ messages: number; conversations: number }> {
   const threader = new Threader();
-  const senders = new Map<number, { id: string; name: string }>();
+  const senders = new SenderNames(store.members);
   const conversations = new Set<string>();
   let batch: ThreadPlacement[] = [];
   let messages = 0;
@@ -23,13 +23,7 @@ export async function rebuildRoomThreads(store: Store, room: Room): Promise<{ me
   };
   for await (const message of store.messages.streamRoom(room.id)) {
     if (message.isSelf || message.command !== null || message.recalledAt !== null) continue;
-    let sender = senders.get(message.senderId);
-    if (sender === undefined) {
-      const member = await store.members.findById(message.senderId);
-      sender = { id: member?.externalId ?? String(message.senderId), name: member?.name ?? member?.externalId ?? '' };
-      senders.set(message.senderId, sender);
-    }
-    const link = threader.add(toThreadMessage(message, sender));
+    const link = threader.add(toThreadMessage(message, await senders.of(message.senderId)));
     conversations.add(link.conversation);
     messages++;
     batch.push({ platformMsgId: message.platformMsgId, conversationId: link.conversation, threadParent: link.replyTo });

@@ -1,4 +1,4 @@
-import type { Repositories } from '../../store/store.js';
+import type { MemberRepository, Repositories } from '../../store/store.js';
 import type { StoredMessage } from '../types.js';
 import { Threader, type ThreaderOptions } from './threader.js';
 import type { ThreadLink, ThreadMessage } from './types.js';
@@ -45,17 +45,28 @@ export class RoomThreads {
   private async warmUp(tx: Repositories, roomId: number): Promise<Threader> {
     const threader = new Threader(this.options);
     const history = await tx.messages.before(roomId, Number.MAX_SAFE_INTEGER, WARM_UP_MESSAGES);
-    const senders = new Map<number, { id: string; name: string }>();
+    const senders = new SenderNames(tx.members);
     for (const message of history) {
-      let sender = senders.get(message.senderId);
-      if (sender === undefined) {
-        const member = await tx.members.findById(message.senderId);
-        sender = { id: member?.externalId ?? String(message.senderId), name: member?.name ?? member?.externalId ?? '' };
-        senders.set(message.senderId, sender);
-      }
-      threader.add(toThreadMessage(message, sender), { known: knownPlacement(message) });
+      threader.add(toThreadMessage(message, await senders.of(message.senderId)), { known: knownPlacement(message) });
     }
     return threader;
+  }
+}
+
+/** The engine's name for each stored sender (platform id and display name), looked up once per sender. */
+export class SenderNames {
+  private readonly known = new Map<number, { id: string; name: string }>();
+
+  constructor(private readonly members: Pick<MemberRepository, 'findById'>) {}
+
+  async of(senderId: number): Promise<{ id: string; name: string }> {
+    let sender = this.known.get(senderId);
+    if (sender === undefined) {
+      const member = await this.members.findById(senderId);
+      sender = { id: member?.externalId ?? String(senderId), name: member?.name ?? member?.externalId ?? '' };
+      this.known.set(senderId, sender);
+    }
+    return sender;
   }
 }
 

@@ -83,9 +83,9 @@ export class Threader {
     const quoted = message.replyTo === undefined ? undefined : this.placed.get(message.replyTo);
     const known = options.known;
     const link = known !== undefined
-      ? { parent: this.find(known.replyTo ?? undefined), ...known, confidence: 1, reasons: ['known'] }
+      ? { parent: this.byId(known.replyTo), ...known, confidence: 1, reasons: ['known'] }
       : quoted !== undefined
-        ? { parent: this.find(message.replyTo!), replyTo: message.replyTo!, conversation: quoted.conversation, confidence: 1, reasons: ['quote'] }
+        ? { parent: this.byId(message.replyTo!), replyTo: message.replyTo!, conversation: quoted.conversation, confidence: 1, reasons: ['quote'] }
         : this.choose(entry, options.observe);
     entry.replyTo = link.replyTo;
     entry.conversation = link.conversation;
@@ -101,7 +101,7 @@ export class Threader {
     features.fill(0); // every row gets only its own kind of features written
     const sender = senderView(this.room, m.message.senderId);
     for (let i = 0; i < candidates.length; i++) writePairFeatures(features, i * FEATURE_COUNT, m, candidates[i]!, this.room, sender);
-    const ownLast = this.find(undefined, this.room.latestOf(m.message.senderId));
+    const ownLast = this.byIndex(this.room.latestOf(m.message.senderId));
     writeStartFeatures(features, candidates.length * FEATURE_COUNT, m, this.entries.at(-1), ownLast);
     observe?.(m.message, [...candidates.map((c) => c.message.id), null], features);
 
@@ -161,12 +161,14 @@ export class Threader {
     return top.filter((i) => i >= 0).map((i) => FEATURE_NAMES[i]!);
   }
 
-  private find(id?: string, index?: number): Entry | undefined {
-    if (id === undefined && index === undefined) return undefined;
-    if (index !== undefined) {
-      const first = this.entries[0];
-      return first === undefined || index < first.index ? undefined : this.entries[index - first.index];
-    }
+  /** The message at a room position, while it is still in the window. */
+  private byIndex(index: number | undefined): Entry | undefined {
+    const first = this.entries[0];
+    return index === undefined || first === undefined || index < first.index ? undefined : this.entries[index - first.index];
+  }
+
+  /** A message still in the window, by id. */
+  private byId(id: string | null): Entry | undefined {
     for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]!.message.id === id) return this.entries[i];
     return undefined;
   }
