@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { pick as pickOf, seededRandom } from '../../bench/ingest/random.js';
 
 /** Pieces that the command parsers and importers look for, so random text often gets close to a command. */
-const FRAGMENTS = [
+export const FRAGMENTS = [
   '以上', '上面', '条', '开工单', '建工单', '提issue', '开工单：', '工单', '/issue', '/ISSUE', '@OSSChat', '＠OSSChat', 'issue',
   '五', '十二', '一百', '99', '０', '-1', '1.5', '几', '：', ':', '#bug', '#缺陷', '#123', '谢谢', ' thanks', '？', '。', '…', '~',
   '订阅', '取消订阅', '退订', '/subscribe', '/unsubscribe', '/github subscribe', 'subscribe list', 'octo/hello', 'https://github.com/octo/hello.git',

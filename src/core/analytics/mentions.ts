@@ -16,7 +16,7 @@ export interface Mentions {
 export function findMentions(text: string, defaultRepo?: string | null): Mentions {
   const found: Mentions = { links: [], repos: [], issues: [] };
   const rest = text.replace(URL, (url) => {
-    const link = url.replace(/[.,;:!?]+$/, '');
+    const link = url.replace(/(?<![.,;:!?])[.,;:!?]+$/, '');
     found.links.push(link);
     const github = GITHUB.exec(link);
     if (github && !NOT_OWNERS.has(github[1]!.toLowerCase())) addRepo(found, github[1]!, github[2]!, github[3]);

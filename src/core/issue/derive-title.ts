@@ -27,8 +27,8 @@ const WECHAT_EMOJI = /\[[\u4e00-\u9fff]{1,4}\]/gu;
 const PLACEHOLDER = /\[[^[\]\n]{1,40}\]/gu;
 const SENTENCE_END = /\n|(?<=[。！？])|(?<=[.!?])(?=\s|$)/u;
 const LEADING_FILLER = /^(?:(?:大家好|各位好|你好|您好|请问一下|请问|请教一下|请教|问一下|打扰一下|打扰了|麻烦问一下)[\s,，:：!！~～、。]*|(?:hi|hello|hey)(?: (?:all|everyone|guys|folks|there))?[\s,!:]+)/iu;
-const EDGE_EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s]+|[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s]+$/gu;
-const TRAILING_PUNCTUATION = /[\s。.!！,，;；:：~～…、]+$/u;
+const EDGE_EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s]+|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s])[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s]+$/gu;
+const TRAILING_PUNCTUATION = /(?<![\s。.!！,，;；:：~～…、])[\s。.!！,，;；:：~～…、]+$/u;
 
 function isRepeatOf(s: string, word: string): boolean {
   return s.length % word.length === 0 && word.repeat(s.length / word.length) === s;

@@ -43,6 +43,7 @@ const EN_COUNT = /^\s*([+＋\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇
 // The look-behinds start a match only where a run starts, keeping these linear on long runs.
 const SOFT_END = /(?<![\s。.!！~～…])[\s。.!！~～…]+$/u;
 const THANKS_END = /(?<![\s,，])(?:[\s,，]*(?:谢谢|多谢|感谢|麻烦了|辛苦了)|[\s,，]+(?:thanks|thank you|thx|please|pls))[\s。.!！~～…]*$/iu;
+const TITLE_END = /(?<![\s。.!！~～…,，;；、])[\s。.!！~～…,，;；、]+$/u;
 const QUESTION = /^\s*[?？]+\s*$/u;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,7 +80,7 @@ function countOf(token: string): number | undefined {
 }
 
 function cleanTitle(text: string): string | undefined {
-  const title = text.replace(/\s+/gu, ' ').replace(/^[\s:：,，]+/u, '').replace(/[\s。.!！~～…,，;；、]+$/u, '');
+  const title = text.replace(/\s+/gu, ' ').replace(/^[\s:：,，]+/u, '').replace(TITLE_END, '');
   return /^[\p{P}\p{S}\s]*$/u.test(title) ? undefined : title;
 }
 

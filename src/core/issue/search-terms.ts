@@ -5,7 +5,7 @@ export function searchTerms(title: string, max = 4): string[] {
   const words = title
     .toLowerCase()
     .split(/[^\p{L}\p{N}._-]+/u)
-    .map((word) => word.replace(/^[._-]+|[._-]+$/g, ''))
+    .map((word) => word.replace(/^[._-]+|(?<![._-])[._-]+$/g, ''))
     .filter((word) => word.length >= 2 && !STOP.has(word));
   return [...new Set(words)].sort((a, b) => b.length - a.length).slice(0, max);
 }

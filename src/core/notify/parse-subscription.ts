@@ -52,7 +52,7 @@ interface Head {
 
 const MAY_BE_COMMAND = /订阅|退订|subscri/i;
 const MAX_LENGTH = 1000;
-const SOFT_END = /[\s。.!！~～…]+$/u;
+const SOFT_END = /(?<![\s。.!！~～…])[\s。.!！~～…]+$/u;
 const QUESTION_END = /[?？]\s*$/u;
 const LIST = /^(?:订阅列表|查看订阅(?:列表)?|[/／]?(?:github\s+)?(?:subscriptions|subscribe\s+list(?:\s+features)?))$/i;
 const SLASH = /^[/／](?:github\s+)?(un)?subscribe(?=\s|$)/i;

@@ -34,10 +34,10 @@ export function readTextSignals(text: string): TextSignals {
   const lower = text.toLowerCase();
   const words = new Set<string>();
   const links = new Set<string>();
-  if (lower.includes('http')) for (const match of lower.matchAll(LINK)) links.add(match[0].replace(/[.,;:!?]+$/, ''));
+  if (lower.includes('http')) for (const match of lower.matchAll(LINK)) links.add(match[0].replace(/(?<![.,;:!?])[.,;:!?]+$/, ''));
   const withoutLinks = links.size ? lower.replace(LINK, ' ') : lower;
   for (const match of withoutLinks.matchAll(LATIN)) {
-    const word = match[0].replace(/[.]+$/, '');
+    const word = match[0].replace(/(?<![.])[.]+$/, '');
     if (word.length >= 3 && !STOP.has(word)) words.add(word);
   }
   for (const match of withoutLinks.matchAll(CJK_RUN)) {
