@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ArchiveBackend } from './archive-search-index.js';
+import { CANDIDATES } from './candidates.js';
 import { PUBLISHABLE } from './publishable-filter.js';
 
 /** A tsvector ('simple': the words are already segmented) with a GIN index; ranked by ts_rank. */
@@ -15,17 +16,23 @@ export const postgresArchiveBackend: ArchiveBackend = {
     }
   },
   async query(db, words, query, limit) {
-    const room = query.roomId === undefined ? sql`` : sql`and m.room_id = ${query.roomId}`;
+    const room = query.roomId === undefined ? sql`` : sql`and a.room_id = ${query.roomId} and m.room_id = ${query.roomId}`;
     const tsquery = sql`to_tsquery('simple', ${words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`).join(' & ')})`;
+    // As on SQLite: the newest publishable matches, at most CANDIDATES, and only they are ranked (ts_rank reads each tsvector).
     const result = await sql<{ id: number; roomId: number; score: number }>`
-      select m.id as id, m.room_id as "roomId", ts_rank(a.body, q.query) as score
-      from archive_search a
-      cross join ${tsquery} as q(query)
-      join messages m on m.id = a.message_id
-      join rooms r on r.id = m.room_id
-      join members s on s.id = m.sender_id
-      where a.body @@ q.query and ${PUBLISHABLE} ${room}
-      order by score desc, m.id desc
+      with q as (select ${tsquery} as query),
+      candidates as materialized (
+        select a.message_id as id, a.room_id as room_id, a.body as body
+        from archive_search a
+        join messages m on m.id = a.message_id
+        join rooms r on r.id = m.room_id
+        join members s on s.id = m.sender_id
+        where a.body @@ (select query from q) and ${PUBLISHABLE} ${room}
+        order by a.message_id desc
+        limit ${Math.max(CANDIDATES, limit + query.offset)})
+      select c.id as id, c.room_id as "roomId", ts_rank(c.body, q.query) as score
+      from candidates c cross join q
+      order by score desc, c.id desc
       limit ${limit} offset ${query.offset}`.execute(db);
     return result.rows;
   },

@@ -136,6 +136,8 @@ export interface FaqAnswersTable {
 export interface ArchiveFtsTable {
   rowid: number;
   body: string;
+  /** `r<room id>`: one token, so a search keeps to rooms inside the index. */
+  room: string;
 }
 
 /** PostgreSQL's archive index. */

@@ -24,6 +24,7 @@ interface RoomData {
   at: number;
   summaries: ConversationSummary[];
   byNumber: Map<number, ConversationSummary>;
+  byKey: Map<string, ConversationSummary>;
   names: DisplayNames;
 }
 
@@ -57,13 +58,18 @@ export class ArchiveReader {
     return (await this.data(room)).summaries;
   }
 
+  /** The conversation a message of the room belongs to, by its key; undefined when it is not published. */
+  async conversationByKey(room: Room, key: string): Promise<ConversationSummary | undefined> {
+    return (await this.data(room)).byKey.get(key);
+  }
+
   private async data(room: Room): Promise<RoomData> {
     const hit = this.cache.get(room.id);
     if (hit && Date.now() - hit.at < (this.settings.cacheMs ?? 0)) return hit;
     const [summaries, members] = await Promise.all([this.store.archive.conversations(room.id), this.store.archive.members(room.id)]);
     const { names: style, salt } = this.settings;
     const names = new DisplayNames(members, { style, salt, locale: this.settings.localeOf(room) });
-    const data = { at: Date.now(), summaries, byNumber: new Map(summaries.map((s) => [s.rootId, s])), names };
+    const data = { at: Date.now(), summaries, byNumber: new Map(summaries.map((s) => [s.rootId, s])), byKey: new Map(summaries.map((s) => [s.key, s])), names };
     this.cache.set(room.id, data);
     return data;
   }

@@ -42,7 +42,7 @@ export class ArchiveSearch {
       const message = messages.get(hit.messageId);
       const room = rooms.get(hit.roomId);
       if (!message || !room) continue;
-      const summary = (await this.reader.summaries(room)).find((s) => s.key === message.conversationKey);
+      const summary = await this.reader.conversationByKey(room, message.conversationKey);
       if (!summary) continue;
       const names = await this.reader.names(room);
       const roomLocale = this.reader.settings.localeOf(room);
