@@ -16,7 +16,7 @@ export async function importCommand(path: string, options: { format?: ImportForm
   const store = await openStore(config.database.url);
   let report: ImportReport;
   try {
-    report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update });
+    report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update, worker: true });
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
     process.stderr.write(`${t('import.unknownFormat', { path, formats: IMPORT_FORMATS.join(', ') })}\n`);

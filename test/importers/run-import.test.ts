@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,5 +65,45 @@ describe('runImport into the message log', () => {
     await runImport(store, fixture('OSSChat 开发者群_utf8.csv'), { room: '开发者群' });
     expect(await roomMessages('开发者群')).toHaveLength(10);
     expect(await store.rooms.list()).toHaveLength(1);
+  });
+
+  it('reads and threads in a worker thread with the same result as in this one', async () => {
+    const other = await openStore(join(mkdtempSync(join(tmpdir(), 'osschat-import-')), 'osschat.db'));
+    try {
+      for (const name of ['telegram-chat.json', 'stdio.jsonl', 'whatsapp-android.txt']) {
+        const here = await runImport(store, fixture(name), { batchSize: 2 });
+        const there = await runImport(other, fixture(name), { batchSize: 2, worker: true });
+        expect(there).toEqual(here);
+        expect(await runImport(other, fixture(name), { worker: true })).toMatchObject({ added: 0, duplicates: here.added });
+      }
+      const rows = async (s: Store) => {
+        const all: unknown[] = [];
+        for (const room of await s.rooms.list()) {
+          for await (const m of s.messages.streamRoom(room.id)) all.push([room.externalId, m.platformMsgId, m.text, m.ts, m.conversationId, m.threadParent, m.recalledAt !== null]);
+        }
+        return all;
+      };
+      const stored = await rows(store);
+      expect(stored.length).toBeGreaterThan(10);
+      expect(await rows(other)).toEqual(stored);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps what a worker read before the input broke off', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osschat-import-'));
+    const truncated = join(dir, 'result.json');
+    writeFileSync(truncated, readFileSync(fixture('telegram-chat.json'), 'utf8').slice(0, -40));
+    const here = await runImport(store, truncated, { format: 'telegram' });
+    const other = await openStore(join(dir, 'other.db'));
+    try {
+      const there = await runImport(other, truncated, { format: 'telegram', worker: true });
+      expect(there).toEqual(here);
+      expect(there.stoppedBy).toMatch(/end of JSON/);
+      expect(there.added).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
   });
 });
