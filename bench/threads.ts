@@ -8,7 +8,7 @@ const MESSAGES = Number(process.env.BENCH_THREADS_MESSAGES ?? 100_000);
 const TARGET_PER_SECOND = 50_000;
 
 /** A busy room: 300 speakers, a third of the messages addressed to a recent speaker, a message every 20 s. */
-function room(size: number): ThreadMessage[] {
+export function generatedRoom(size: number): ThreadMessage[] {
   const random = seededRandom(11);
   const names = Array.from({ length: 300 }, (_, i) => (i % 2 ? `user_${i}` : `成员${i}`));
   const messages: ThreadMessage[] = [];
@@ -28,7 +28,7 @@ const percentile = (values: Float64Array, p: number) => values.sort()[Math.min(v
 export const threads: Benchmark = {
   name: 'threads',
   async run(): Promise<BenchReport> {
-    const messages = room(MESSAGES);
+    const messages = generatedRoom(MESSAGES);
     const times = new Float64Array(messages.length);
     const threader = new Threader();
     const engineStart = performance.now();

@@ -186,3 +186,123 @@ function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const item of a) if (b.has(item)) return true;
   return false;
 }
+
+/**
+ * The score of (m answers c) straight from the entries, without writing the feature row: the
+ * same sum as the weights times {@link writePairFeatures}'s row, term by term in the same order
+ * (a feature that is 0 adds nothing, a feature that is 1 adds its weight exactly), so the
+ * engine's choices are bit for bit those of the row-by-row product. Prepared once per message:
+ * m's words are marked with their idf, so a candidate's shared words are read off its own word
+ * list instead of merged with m's.
+ */
+export class PairScorer {
+  private readonly weights: Float64Array;
+  private wordStamp = new Int32Array(1024);
+  private wordIdf = new Float64Array(1024);
+  private stamp = 0;
+  private mSender = '';
+  private mTs = 0;
+  private mIndex = 0;
+  private mLeading: readonly string[] = [];
+  private mMentioned: readonly string[] = [];
+  private mLinks: ReadonlySet<string> = new Set();
+  private mWordNorm = 0;
+  private mHasWords = false;
+  private latestAddressing: number | undefined;
+  private partner: string | undefined;
+  private conversation: string | undefined;
+
+  constructor(weights: Float64Array) {
+    this.weights = weights;
+  }
+
+  prepare(m: Entry, room: RoomView, sender: SenderView): void {
+    this.mSender = m.message.senderId;
+    this.mTs = m.message.ts;
+    this.mIndex = m.index;
+    this.mLeading = m.addressing.leading;
+    this.mMentioned = m.addressing.mentioned;
+    this.mLinks = m.signals.links;
+    this.mWordNorm = m.wordNorm;
+    this.latestAddressing = sender.latestAddressing;
+    this.partner = sender.partner;
+    this.conversation = sender.conversation;
+    const ids = m.wordIds;
+    this.mHasWords = ids.length > 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.wordStamp.fill(0);
+      this.stamp = 1;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id >= this.wordStamp.length) this.grow(id);
+      this.wordStamp[id] = this.stamp;
+      this.wordIdf[id] = room.idf(id);
+    }
+  }
+
+  score(c: Entry): number {
+    const w = this.weights;
+    const mSender = this.mSender;
+    const cSender = c.message.senderId;
+    const cLatest = !c.superseded;
+    const cLeading = c.addressing.leading;
+    const addresses = this.mLeading.includes(cSender);
+    const answers = cLeading.includes(mSender);
+    const distance = this.mIndex - c.index;
+    const minutes = Math.max(0, (this.mTs - c.message.ts) / 60_000);
+    const same = mSender === cSender;
+    let score = 0;
+    if (addresses) {
+      score += w[0]!;
+      if (cLatest) score += w[1]!;
+    } else if (this.mMentioned.includes(cSender)) score += w[2]!;
+    if (answers) score += w[3]!;
+    if (this.latestAddressing === c.index) score += w[4]!;
+    if (same) {
+      score += w[5]!;
+      if (cLatest) score += w[6]!;
+    }
+    if (distance === 1) score += w[7]!;
+    score += w[8]! * (distance < LOG1P.length ? LOG1P[distance]! : Math.log1p(distance));
+    score += w[9]! * logMinutes(minutes);
+    if (c.signals.question && !same) score += w[10]!;
+    if (this.mHasWords) {
+      const shared = this.sharedWords(c);
+      if (shared !== 0) score += w[11]! * shared;
+    }
+    if (sharesAny(this.mLinks, c.signals.links)) score += w[12]!;
+    if (this.mLeading.length > 0 && !addresses) score += w[13]!;
+    if (cLeading.length > 0 && !answers && !addresses) score += w[14]!;
+    if (cLatest) score += w[15]!;
+    if (c.signals.ack) score += w[16]!;
+    if (!same && this.partner === cSender) score += w[17]!;
+    if (this.conversation === c.conversation) score += w[18]!;
+    return score;
+  }
+
+  /** {@link sharedWords} with m's words marked: c's words ascending, so the idf sum adds up in the merge's order. */
+  private sharedWords(c: Entry): number {
+    const b = c.wordIds;
+    const stamps = this.wordStamp;
+    const stamp = this.stamp;
+    const limit = stamps.length;
+    let shared = 0;
+    for (let j = 0; j < b.length; j++) {
+      const id = b[j]!;
+      if (id < limit && stamps[id] === stamp) shared += this.wordIdf[id]!;
+    }
+    return shared === 0 ? 0 : shared / Math.sqrt(this.mWordNorm * c.wordNorm);
+  }
+
+  private grow(id: number): void {
+    let size = this.wordStamp.length;
+    while (size <= id) size *= 2;
+    const stamps = new Int32Array(size);
+    stamps.set(this.wordStamp);
+    const idf = new Float64Array(size);
+    idf.set(this.wordIdf);
+    this.wordStamp = stamps;
+    this.wordIdf = idf;
+  }
+}

@@ -1,5 +1,5 @@
 import { NameBook } from './addressing.js';
-import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, senderView, wordBits, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
+import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, PairScorer, senderView, wordBits, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
 import { RoomState } from './room-state.js';
 import { readTextSignals } from './text-signals.js';
 import type { ThreadLink, ThreadMessage } from './types.js';
@@ -46,6 +46,9 @@ export class Threader {
   private readonly recentNames = new Map<string, string>();
   private scratch: Float64Array;
   private scores = new Float64Array(0);
+  private readonly row = new Float64Array(FEATURE_COUNT);
+  private readonly candidates: Entry[] = [];
+  private readonly scorer: PairScorer;
   private count = 0;
 
   constructor(options: ThreaderOptions = {}) {
@@ -53,7 +56,8 @@ export class Threader {
     this.weights = Float64Array.from(FEATURE_NAMES, (name) => weights[name]);
     this.window = options.window ?? 40;
     this.maxGapMs = (options.maxGapMinutes ?? 360) * 60_000;
-    this.scratch = new Float64Array((this.window + 1) * FEATURE_COUNT);
+    this.scratch = new Float64Array(0);
+    this.scorer = new PairScorer(this.weights);
   }
 
   /**
@@ -95,49 +99,66 @@ export class Threader {
 
   private choose(m: Entry, observe?: CandidateObserver) {
     const candidates = this.candidatesOf(m);
-    const rows = candidates.length + 1;
-    if (this.scratch.length < rows * FEATURE_COUNT) this.scratch = new Float64Array(rows * FEATURE_COUNT);
-    const features = this.scratch.subarray(0, rows * FEATURE_COUNT);
-    features.fill(0); // every row gets only its own kind of features written
+    const count = candidates.length;
+    const rows = count + 1;
     const sender = senderView(this.room, m.message.senderId);
-    for (let i = 0; i < candidates.length; i++) writePairFeatures(features, i * FEATURE_COUNT, m, candidates[i]!, this.room, sender);
     const ownLast = this.byIndex(this.room.latestOf(m.message.senderId));
-    writeStartFeatures(features, candidates.length * FEATURE_COUNT, m, this.entries.at(-1), ownLast);
-    observe?.(m.message, [...candidates.map((c) => c.message.id), null], features);
+    const previous = this.entries.at(-1);
+    if (observe !== undefined) {
+      if (this.scratch.length < rows * FEATURE_COUNT) this.scratch = new Float64Array(rows * FEATURE_COUNT);
+      const features = this.scratch.subarray(0, rows * FEATURE_COUNT);
+      features.fill(0); // every row gets only its own kind of features written
+      for (let i = 0; i < count; i++) writePairFeatures(features, i * FEATURE_COUNT, m, candidates[i]!, this.room, sender);
+      writeStartFeatures(features, count * FEATURE_COUNT, m, previous, ownLast);
+      observe(m.message, [...candidates.map((c) => c.message.id), null], features);
+    }
 
     if (this.scores.length < rows) this.scores = new Float64Array(rows);
     const scores = this.scores;
     const weights = this.weights;
+    // Scored straight from the entries (PairScorer): the same sums as weights × feature rows.
     // Newest first, so a tie goes to the nearer message; the start row comes last.
+    const scorer = this.scorer;
+    scorer.prepare(m, this.room, sender);
     let best = 0;
-    for (let row = 0; row < rows; row++) {
-      // A pair row has only pair features, the start row only start features.
-      const pair = row < candidates.length;
-      const base = row * FEATURE_COUNT;
-      const to = pair ? PAIR_FEATURES.length : FEATURE_COUNT;
-      let score = 0;
-      for (let i = pair ? 0 : PAIR_FEATURES.length; i < to; i++) score += weights[i]! * features[base + i]!;
+    for (let row = 0; row < count; row++) {
+      const score = scorer.score(candidates[row]!);
       scores[row] = score;
       if (score > scores[best]!) best = row;
     }
+    // The start row has only start features.
+    const row = this.row;
+    row.fill(0);
+    writeStartFeatures(row, 0, m, previous, ownLast);
+    let start = 0;
+    for (let i = PAIR_FEATURES.length; i < FEATURE_COUNT; i++) start += weights[i]! * row[i]!;
+    scores[count] = start;
+    if (start > scores[best]!) best = count;
+    const top = scores[best]!;
     let total = 0;
-    for (let row = 0; row < rows; row++) {
-      const gap = scores[row]! - scores[best]!;
+    for (let r = 0; r < rows; r++) {
+      const gap = scores[r]! - top;
       if (gap > -30) total += Math.exp(gap); // farther behind adds nothing a double can hold
     }
     const parent = candidates[best];
+    if (parent !== undefined) {
+      // Only the chosen row's features are written, for its reasons.
+      row.fill(0);
+      writePairFeatures(row, 0, m, parent, this.room, sender);
+    }
     return {
       parent,
       replyTo: parent?.message.id ?? null,
       conversation: parent?.conversation ?? m.message.id,
       confidence: 1 / total,
-      reasons: this.reasons(features.subarray(best * FEATURE_COUNT, (best + 1) * FEATURE_COUNT)),
+      reasons: this.reasons(row),
     };
   }
 
-  /** Earlier messages m may answer, newest first. */
+  /** Earlier messages m may answer, newest first (one array, reused). */
   private candidatesOf(m: Entry): Entry[] {
-    const candidates: Entry[] = [];
+    const candidates = this.candidates;
+    candidates.length = 0;
     for (let i = this.entries.length - 1; i >= 0 && candidates.length < this.window; i--) {
       const c = this.entries[i]!;
       if (m.message.ts - c.message.ts > this.maxGapMs) break;
