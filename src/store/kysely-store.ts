@@ -3,7 +3,7 @@ import { pendingMigrations } from './migrate.js';
 import { findMemberById, upsertMember } from './repositories/member.repository.js';
 import {
   countMessages, editMessage, findMessage, findMessageById, findQuotedMessage, insertMessages, lastCommandBefore,
-  messageRevisions, messagesBefore, recallMessage, recentMessages, streamRoomMessages,
+  messageRevisions, messagesBefore, recallMessage, recentMessages, roomHistoryPages, streamRoomMessages,
 } from './repositories/message.repository.js';
 import {
   addJob, claimDueJobs, completeJob, extendLease, countJobs, deferJob, enqueueJob, failJob, foldJobs, getJob, listJobs, nextAttemptAt, releaseRunningJobs,
@@ -81,6 +81,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       revisions: (messageId) => messageRevisions(db, messageId),
       recent: (roomId, limit) => recentMessages(db, roomId, limit),
       streamRoom: (roomId, pageSize) => streamRoomMessages(db, roomId, pageSize),
+      historyPages: (roomId, pageSize) => roomHistoryPages(db, roomId, pageSize),
       count: (roomId) => countMessages(db, roomId),
       inConversation: (roomId, conversationId, beforeId, limit) => messagesInConversation(db, roomId, conversationId, beforeId, limit),
       setThreads: (roomId, placements) => setThreads(db, roomId, placements),

@@ -65,6 +65,19 @@ export interface MemberRepository {
   findById(id: number): Promise<Member | undefined>;
 }
 
+/** A stored message as `historyPages` reads it: no row ids, dates as epoch milliseconds. */
+export interface HistoryMessage {
+  platformMsgId: string;
+  senderId: number;
+  kind: string;
+  text: string;
+  ts: number;
+  replyTo: string | null;
+  isSelf: boolean;
+  recalled: boolean;
+  conversationId: string | null;
+}
+
 export interface MessageRepository {
   /** Inserts the messages that are new; returns one entry per input, `undefined` for one already stored. */
   insertMany(inputs: MessageInput[]): Promise<(StoredMessage | undefined)[]>;
@@ -85,6 +98,8 @@ export interface MessageRepository {
   recent(roomId: number, limit: number): Promise<StoredMessage[]>;
   /** Every message of a room in time order, read page by page. */
   streamRoom(roomId: number, pageSize?: number): AsyncIterable<StoredMessage>;
+  /** Every message of a room in time order, page by page, with only the fields a read of the whole history needs (analytics). */
+  historyPages(roomId: number, pageSize?: number): AsyncIterable<HistoryMessage[]>;
   count(roomId?: number): Promise<number>;
   /** Up to `limit` messages people wrote in a conversation before message `beforeId` (the newest), oldest first. */
   inConversation(roomId: number, conversationId: string, beforeId: number, limit: number): Promise<StoredMessage[]>;

@@ -1,5 +1,5 @@
-import type { Store } from '../../store/store.js';
-import type { Room, StoredMessage } from '../types.js';
+import type { HistoryMessage, Store } from '../../store/store.js';
+import type { Room } from '../types.js';
 import type { AnalyticsMessage } from './analytics-message.js';
 import type { AnalysisSettings } from './analysis-settings.js';
 import type { AnalyticsReport } from './analytics-report.js';
@@ -32,11 +32,11 @@ class Senders {
 }
 
 /** A stored message as the analysis reads it. */
-function toAnalytics(message: StoredMessage, sender: Sender): AnalyticsMessage {
+function toAnalytics(message: HistoryMessage, sender: Sender): AnalyticsMessage {
   const conversationId = message.conversationId;
   return {
-    id: message.platformMsgId, senderId: sender.id, senderName: sender.name, text: message.text, ts: message.ts.getTime(),
-    kind: message.kind, replyTo: message.replyTo, recalled: message.recalledAt !== null, self: message.isSelf,
+    id: message.platformMsgId, senderId: sender.id, senderName: sender.name, text: message.text, ts: message.ts,
+    kind: message.kind, replyTo: message.replyTo, recalled: message.recalled, self: message.isSelf,
     ...(conversationId ? { conversationId } : {}),
   };
 }
@@ -50,9 +50,12 @@ export async function analyzeRoom(store: Store, room: Room, settings: Omit<Analy
     ...(newest ? { historyEnd: newest.ts.getTime() } : {}),
   });
   const senders = new Senders(store);
-  // The stream is consumed here, not wrapped in another async generator: one async step per message instead of two.
-  for await (const message of store.messages.streamRoom(room.id, PAGE_SIZE)) {
-    analysis.add(toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId))));
+  // Whole pages of lean rows (no row ids, no Date objects): one async step per page, not per message.
+  for await (const page of store.messages.historyPages(room.id, PAGE_SIZE)) {
+    for (const message of page) {
+      if (message.recalled || message.isSelf) continue; // never counted: not worth building
+      analysis.add(toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId))));
+    }
   }
   return analysis.report();
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StoredMessage } from '../../core/types.js';
 import type { Database } from '../schema.js';
-import type { MessageInput } from '../store.js';
+import type { HistoryMessage, MessageInput } from '../store.js';
 import { toMessage } from './mappers.js';
 
 type Db = Kysely<Database>;
@@ -127,6 +127,34 @@ export async function* streamRoomMessages(db: Db, roomId: number, pageSize = 100
     }
     const rows = await query.orderBy('ts').orderBy('id').limit(pageSize).execute();
     for (const row of rows) yield toMessage(row);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < pageSize) return;
+    after = { ts: Number(last.ts), id: Number(last.id) };
+  }
+}
+
+/** The room's messages in time order, a page at a time, reading only the columns the analytics uses. */
+export async function* roomHistoryPages(db: Db, roomId: number, pageSize = 20_000): AsyncIterable<HistoryMessage[]> {
+  let after: { ts: number; id: number } | undefined;
+  for (;;) {
+    let query = db
+      .selectFrom('messages')
+      .select(['id', 'platform_msg_id', 'sender_id', 'kind', 'text', 'ts', 'reply_to', 'is_self', 'recalled_at', 'conversation_id'])
+      .where('room_id', '=', roomId);
+    if (after) {
+      const { ts, id } = after;
+      query = query.where((eb) => eb(eb.refTuple('ts', 'id'), '>', eb.tuple(ts, id)));
+    }
+    const rows = await query.orderBy('ts').orderBy('id').limit(pageSize).execute();
+    const page: HistoryMessage[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      page[i] = {
+        platformMsgId: row.platform_msg_id, senderId: Number(row.sender_id), kind: row.kind, text: row.text, ts: Number(row.ts),
+        replyTo: row.reply_to, isSelf: Boolean(row.is_self), recalled: row.recalled_at !== null, conversationId: row.conversation_id,
+      };
+    }
+    if (page.length > 0) yield page;
     const last = rows[rows.length - 1];
     if (!last || rows.length < pageSize) return;
     after = { ts: Number(last.ts), id: Number(last.id) };
