@@ -47,11 +47,11 @@ function bruteForce(candidates: (string | null)[], features: Float64Array) {
 describe('threading engine scoring', () => {
   it.each([1, 2, 3])('places every message as the brute-force feature-row product does (room %i)', (seed) => {
     const threader = new Threader();
-    let expected: { replyTo: string | null; confidence: number } | undefined;
     let scored = 0;
     for (const message of generatedRoom(3000, seed)) {
-      expected = undefined;
-      const link = threader.add(message, { observe: (_, candidates, features) => (expected = bruteForce(candidates, features)) });
+      const seen: { expected?: { replyTo: string | null; confidence: number } } = {};
+      const link = threader.add(message, { observe: (_, candidates, features) => (seen.expected = bruteForce(candidates, features)) });
+      const expected = seen.expected;
       if (expected === undefined) continue; // a quote: no choice made
       scored++;
       expect(link.replyTo).toBe(expected.replyTo);

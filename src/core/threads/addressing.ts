@@ -8,6 +8,7 @@ export interface Addressing {
 
 const EMPTY: readonly string[] = [];
 const LEADING_WITH_MARK = /^@?([^\s:,，：]{1,40})\s*[:,，：>]/;
+const CJK = /[\u3400-\u9fff]/;
 const AT_NAME = /@([^\s@,，:：\u2005]{1,40})/g;
 // Words that could be a name: runs without spaces or punctuation around them.
 const NAME_LIKE = /[^\s("'<[@)>\],.:;!?，。：；！？]{3,40}/g;
@@ -26,14 +27,20 @@ export class NameBook {
    * Reads whom `text` addresses. `recent` lists the names of the room's recent speakers: a
    * leading `bob:` also finds `bob2` or `bob_` among them (people shorten nicks).
    */
-  read(text: string, recent: ReadonlyMap<string, string>): Addressing {
+  read(text: string, recent: ReadonlyMap<string, string>, lower = text.toLowerCase()): Addressing {
     const leading = this.leadingOf(text, recent);
     let mentioned: string[] | undefined;
-    const add = (id: string | undefined): void => {
+    // No closure per message: the same "add if new" written out for both kinds of name.
+    if (text.includes('@')) {
+      for (const match of text.matchAll(AT_NAME)) {
+        const id = this.byName.get(match[1]!.toLowerCase());
+        if (id !== undefined && !(mentioned ?? leading).includes(id)) (mentioned ??= [...leading]).push(id);
+      }
+    }
+    for (const match of lower.matchAll(NAME_LIKE)) {
+      const id = this.byName.get(match[0]);
       if (id !== undefined && !(mentioned ?? leading).includes(id)) (mentioned ??= [...leading]).push(id);
-    };
-    if (text.includes('@')) for (const match of text.matchAll(AT_NAME)) add(this.byName.get(match[1]!.toLowerCase()));
-    for (const match of text.toLowerCase().matchAll(NAME_LIKE)) add(this.byName.get(match[0]));
+    }
     return { leading, mentioned: mentioned ?? leading };
   }
 
@@ -51,9 +58,10 @@ export class NameBook {
       if (id !== undefined && (first.length >= 3 || trimmed.startsWith('@'))) return [id];
     }
     // Chinese names run into the text: 张三你试试.
-    const head = trimmed.replace(/^@/, '').slice(0, 12).toLowerCase();
+    const head = (trimmed.startsWith('@') ? trimmed.slice(1) : trimmed).slice(0, 12).toLowerCase();
+    if (head.length < 3 || !CJK.test(head[0]!)) return EMPTY;
     for (let length = Math.min(head.length - 1, 8); length >= 2; length--) {
-      const id = /[\u3400-\u9fff]/.test(head[0]!) ? this.byName.get(head.slice(0, length)) : undefined;
+      const id = this.byName.get(head.slice(0, length));
       if (id !== undefined) return [id];
     }
     return EMPTY;

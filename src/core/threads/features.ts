@@ -75,6 +75,14 @@ export interface Entry {
   wordBits: number;
   /** Set once its sender speaks again: it is no longer the sender's latest message. */
   superseded: boolean;
+  // Copies of what every candidate is asked (message.senderId, message.ts, addressing.leading,
+  // signals.question / ack, signals.links when not empty), one load away for the scorer.
+  senderId: string;
+  ts: number;
+  leading: readonly string[];
+  question: boolean;
+  ack: boolean;
+  links: ReadonlySet<string> | null;
 }
 
 /** What the engine knows about the room when message m arrives. */
@@ -149,18 +157,21 @@ export function wordNorm(wordIds: Int32Array, room: RoomView): number {
 
 /** Writes the start features of m into `out` at `offset`. */
 export function writeStartFeatures(out: Float64Array, offset: number, m: Entry, previous: Entry | undefined, ownLast: Entry | undefined): void {
-  const minutes = (from: Entry | undefined): number =>
-    from === undefined ? 24 * 60 : Math.min(24 * 60, Math.max(0, (m.message.ts - from.message.ts) / 60_000));
   const base = offset + PAIR_FEATURES.length;
   out[base] = 1;
   out[base + 1] = m.addressing.leading.length > 0 ? 1 : 0;
   out[base + 2] = m.signals.question ? 1 : 0;
   out[base + 3] = m.signals.opener ? 1 : 0;
   out[base + 4] = ownLast === undefined ? 1 : 0;
-  out[base + 5] = Math.log1p(minutes(ownLast));
+  out[base + 5] = Math.log1p(minutesSince(m, ownLast));
   out[base + 6] = Math.log1p(m.signals.length);
   out[base + 7] = m.signals.ack ? 1 : 0;
-  out[base + 8] = Math.log1p(minutes(previous));
+  out[base + 8] = Math.log1p(minutesSince(m, previous));
+}
+
+/** Minutes from an earlier message to m, at most a day (a day when there is none). No closure: this runs per message. */
+function minutesSince(m: Entry, from: Entry | undefined): number {
+  return from === undefined ? 24 * 60 : Math.min(24 * 60, Math.max(0, (m.message.ts - from.message.ts) / 60_000));
 }
 
 /** Rare words in common: an idf-weighted cosine of the two word sets. */
@@ -205,7 +216,7 @@ export class PairScorer {
   private mIndex = 0;
   private mLeading: readonly string[] = [];
   private mMentioned: readonly string[] = [];
-  private mLinks: ReadonlySet<string> = new Set();
+  private mLinks: ReadonlySet<string> | null = null;
   private mWordNorm = 0;
   private mHasWords = false;
   private latestAddressing: number | undefined;
@@ -217,12 +228,12 @@ export class PairScorer {
   }
 
   prepare(m: Entry, room: RoomView, sender: SenderView): void {
-    this.mSender = m.message.senderId;
-    this.mTs = m.message.ts;
+    this.mSender = m.senderId;
+    this.mTs = m.ts;
     this.mIndex = m.index;
-    this.mLeading = m.addressing.leading;
+    this.mLeading = m.leading;
     this.mMentioned = m.addressing.mentioned;
-    this.mLinks = m.signals.links;
+    this.mLinks = m.links;
     this.mWordNorm = m.wordNorm;
     this.latestAddressing = sender.latestAddressing;
     this.partner = sender.partner;
@@ -244,19 +255,20 @@ export class PairScorer {
   score(c: Entry): number {
     const w = this.weights;
     const mSender = this.mSender;
-    const cSender = c.message.senderId;
+    const cSender = c.senderId;
     const cLatest = !c.superseded;
-    const cLeading = c.addressing.leading;
-    const addresses = this.mLeading.includes(cSender);
-    const answers = cLeading.includes(mSender);
+    const cLeading = c.leading;
+    const mLeading = this.mLeading;
+    const addresses = mLeading.length !== 0 && mLeading.includes(cSender);
+    const answers = cLeading.length !== 0 && cLeading.includes(mSender);
     const distance = this.mIndex - c.index;
-    const minutes = Math.max(0, (this.mTs - c.message.ts) / 60_000);
+    const minutes = Math.max(0, (this.mTs - c.ts) / 60_000);
     const same = mSender === cSender;
     let score = 0;
     if (addresses) {
       score += w[0]!;
       if (cLatest) score += w[1]!;
-    } else if (this.mMentioned.includes(cSender)) score += w[2]!;
+    } else if (this.mMentioned.length !== 0 && this.mMentioned.includes(cSender)) score += w[2]!;
     if (answers) score += w[3]!;
     if (this.latestAddressing === c.index) score += w[4]!;
     if (same) {
@@ -266,16 +278,16 @@ export class PairScorer {
     if (distance === 1) score += w[7]!;
     score += w[8]! * (distance < LOG1P.length ? LOG1P[distance]! : Math.log1p(distance));
     score += w[9]! * logMinutes(minutes);
-    if (c.signals.question && !same) score += w[10]!;
-    if (this.mHasWords) {
+    if (c.question && !same) score += w[10]!;
+    if (this.mHasWords && c.wordIds.length !== 0) {
       const shared = this.sharedWords(c);
       if (shared !== 0) score += w[11]! * shared;
     }
-    if (sharesAny(this.mLinks, c.signals.links)) score += w[12]!;
-    if (this.mLeading.length > 0 && !addresses) score += w[13]!;
+    if (this.mLinks !== null && c.links !== null && sharesAny(this.mLinks, c.links)) score += w[12]!;
+    if (mLeading.length > 0 && !addresses) score += w[13]!;
     if (cLeading.length > 0 && !answers && !addresses) score += w[14]!;
     if (cLatest) score += w[15]!;
-    if (c.signals.ack) score += w[16]!;
+    if (c.ack) score += w[16]!;
     if (!same && this.partner === cSender) score += w[17]!;
     if (this.conversation === c.conversation) score += w[18]!;
     return score;

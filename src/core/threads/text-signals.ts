@@ -30,14 +30,13 @@ const OPENER = /^(hi|hello|hey|morning|evening|greetings|yo)\b|\b(any ?(one|body
 const ACK = /^(ok(ay)?|k|thanks?( you)?|thx|ty|cool|nice|great|yes|yep|yeah|no|nope|right|sure|ah|oh|hmm+|i see|got it|好的?|嗯+|谢谢|多谢|收到|明白了?|了解|懂了|哦+|对)[\s.!。！~]*$/i;
 
 /** Reads the signals of a message's text. */
-export function readTextSignals(text: string): TextSignals {
-  const lower = text.toLowerCase();
+export function readTextSignals(text: string, lower = text.toLowerCase()): TextSignals {
   const words = new Set<string>();
   const links = new Set<string>();
   if (lower.includes('http')) for (const match of lower.matchAll(LINK)) links.add(match[0].replace(/(?<![.,;:!?])[.,;:!?]+$/, ''));
   const withoutLinks = links.size ? lower.replace(LINK, ' ') : lower;
   for (const match of withoutLinks.matchAll(LATIN)) {
-    const word = match[0].replace(/(?<![.])[.]+$/, '');
+    const word = match[0].endsWith('.') ? match[0].replace(/(?<![.])[.]+$/, '') : match[0];
     if (word.length >= 3 && !STOP.has(word)) words.add(word);
   }
   for (const match of withoutLinks.matchAll(CJK_RUN)) {

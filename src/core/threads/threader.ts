@@ -25,6 +25,7 @@ export interface AddOptions {
 type Placement = { conversation: string; replyTo: string | null };
 
 const REMEMBERED_IDS = 50_000;
+const START_BIAS = FEATURE_NAMES.indexOf('startBias');
 const RECENT_SPEAKERS = 100;
 
 /**
@@ -69,18 +70,26 @@ export class Threader {
     if (before !== undefined) return { id: message.id, ...before, confidence: 1, reasons: ['known'] };
     this.names.learn(message.senderId, message.senderName);
     this.noteSpeaker(message);
-    const signals = readTextSignals(message.text);
+    const lower = message.text.toLowerCase();
+    const signals = readTextSignals(message.text, lower);
+    const addressing = this.names.read(message.text, this.recentNames, lower);
     const entry: Entry = {
       message,
       index: this.count++,
       signals,
-      addressing: this.names.read(message.text, this.recentNames),
+      addressing,
       conversation: message.id,
       replyTo: null,
       wordIds: this.room.numberWords(signals.words),
       wordNorm: 0,
       wordBits: 0,
       superseded: false,
+      senderId: message.senderId,
+      ts: message.ts,
+      leading: addressing.leading,
+      question: signals.question,
+      ack: signals.ack,
+      links: signals.links.size === 0 ? null : signals.links,
     };
     entry.wordBits = wordBits(entry.wordIds);
     entry.wordNorm = wordNorm(entry.wordIds, this.room);
@@ -169,17 +178,29 @@ export class Threader {
 
   /** The three signals that added most to the chosen row's score (no sorting: this runs per message). */
   private reasons(row: Float64Array): string[] {
-    const top = [-1, -1, -1];
-    const value = (i: number) => (i < 0 ? 0 : this.weights[i]! * row[i]!);
+    // The top three as (feature, contribution) pairs; no closures or splices (this runs per message).
+    const weights = this.weights;
+    let first = -1, second = -1, third = -1;
+    let firstValue = 0, secondValue = 0, thirdValue = 0;
     for (let i = 0; i < FEATURE_COUNT; i++) {
-      const contribution = this.weights[i]! * row[i]!;
-      if (contribution <= 0 || FEATURE_NAMES[i] === 'startBias') continue;
-      if (contribution > value(top[0]!)) top.splice(0, 0, i);
-      else if (contribution > value(top[1]!)) top.splice(1, 0, i);
-      else if (contribution > value(top[2]!)) top.splice(2, 0, i);
-      top.length = 3;
+      const contribution = weights[i]! * row[i]!;
+      if (contribution <= 0 || i === START_BIAS) continue;
+      if (contribution > firstValue) {
+        third = second; thirdValue = secondValue;
+        second = first; secondValue = firstValue;
+        first = i; firstValue = contribution;
+      } else if (contribution > secondValue) {
+        third = second; thirdValue = secondValue;
+        second = i; secondValue = contribution;
+      } else if (contribution > thirdValue) {
+        third = i; thirdValue = contribution;
+      }
     }
-    return top.filter((i) => i >= 0).map((i) => FEATURE_NAMES[i]!);
+    const reasons: string[] = [];
+    if (first >= 0) reasons.push(FEATURE_NAMES[first]!);
+    if (second >= 0) reasons.push(FEATURE_NAMES[second]!);
+    if (third >= 0) reasons.push(FEATURE_NAMES[third]!);
+    return reasons;
   }
 
   /** The message at a room position, while it is still in the window. */
