@@ -81,6 +81,7 @@ const github = z.strictObject({
   retries: z.number().int().min(0).max(10).default(3).describe('Retries of a GitHub call that failed with 5xx or a network error, before the outbox takes over'),
   retryBaseMs: z.number().int().min(1).default(1000).describe('Base delay of those retries: waits 1, 4, 9… times this'),
   timeoutMs: z.number().int().min(100).default(30_000).describe('Time budget of one GitHub call, retries included'),
+  lateWriteMs: z.number().int().min(0).default(10_000).describe('How long GitHub may still carry out a creation whose answer was lost (it stops requests after 10 s); the bot waits that long, then looks for it, before it creates again'),
 });
 
 const webhooks = z.strictObject({

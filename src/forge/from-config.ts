@@ -5,8 +5,8 @@ import { createGitHubForge } from './github/github-forge.js';
 
 /** The forge the configuration gives credentials for, or undefined when it gives none. */
 export function forgeFromConfig(config: Config, log: Logger): Forge | undefined {
-  const { token, appId, privateKey, apiUrl, retries, retryBaseMs, timeoutMs } = config.github;
+  const { token, appId, privateKey, apiUrl, retries, retryBaseMs, timeoutMs, lateWriteMs } = config.github;
   const app = appId && privateKey ? { appId, privateKey } : undefined;
   if (!token && !app) return undefined;
-  return createGitHubForge({ apiUrl, token, app, retries, retryAfterBaseValue: retryBaseMs, timeoutMs, log: log.child({ forge: 'github' }) });
+  return createGitHubForge({ apiUrl, token, app, retries, retryAfterBaseValue: retryBaseMs, timeoutMs, lateWriteMs, log: log.child({ forge: 'github' }) });
 }

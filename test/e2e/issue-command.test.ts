@@ -195,6 +195,17 @@ describe('GitHub failures', () => {
     expect(h.github.requests.some((r) => r.method === 'GET' && r.path === '/repos/octo/hello/issues')).toBe(true);
   });
 
+  it('opens one issue when GitHub creates it after the call timed out', async () => {
+    h = await issueHarness({ forgeTimeoutMs: 300, lateWriteMs: 800 });
+    // GitHub is slow: it creates the issue 500 ms after the request, when the bot has given up on it.
+    h.github.faults.next({ delayMs: 500, match: { method: 'POST', path: /\/issues$/ } });
+    await h.say('slow to create');
+    await h.say('/issue 1');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(issues()).toHaveLength(1);
+    expect(lastReply()).toContain('已创建工单 #1');
+  });
+
   it('tells the group when GitHub stays down, keeping the job as failed', async () => {
     h = await issueHarness({ maxAttempts: 4 });
     for (let i = 0; i < 20; i++) h.github.faults.next({ status: 503, match: { method: 'POST', path: /\/issues$/ } });

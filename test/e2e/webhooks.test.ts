@@ -204,4 +204,17 @@ describe('closing the loop and two-way comments', () => {
     expect(h.github.state.comments('octo/hello', 1)).toHaveLength(1);
     expect(h.sent[h.sent.length - 1]!.text).toMatch(/^已评论 #1/);
   });
+
+  it('does not comment twice when GitHub writes the comment after the call timed out', async () => {
+    await h.close();
+    h = await issueHarness({ forgeTimeoutMs: 300, lateWriteMs: 800 });
+    await h.say('问题');
+    await h.say('/issue 1');
+    // GitHub is slow: it writes the comment 500 ms after the request, when the bot has given up on it.
+    h.github.faults.next({ delayMs: 500, match: { method: 'POST', path: /\/comments$/ } });
+    await h.say('/comment 1 late but once');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(h.github.state.comments('octo/hello', 1)).toHaveLength(1);
+    expect(h.sent[h.sent.length - 1]!.text).toMatch(/^已评论 #1/);
+  });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => github.close());
 
 const forge = (options: Partial<Parameters<typeof createGitHubForge>[0]> = {}) =>
-  createGitHubForge({ apiUrl: github.url, token: 'test-token', log: silentLogger, throttle: false, retries: 1, retryAfterBaseValue: 5, ...options });
+  createGitHubForge({ apiUrl: github.url, token: 'test-token', log: silentLogger, throttle: false, retries: 1, retryAfterBaseValue: 5, lateWriteMs: 0, ...options });
 
 async function codeOf(promise: Promise<unknown>): Promise<[string, boolean]> {
   const error = await promise.then(() => undefined, (e: unknown) => e);

@@ -25,6 +25,9 @@ export interface HarnessOptions {
   rooms?: Record<string, { repo?: string; locale?: 'zh-CN' | 'en' }>;
   maxAttempts?: number;
   notifyLimit?: { minIntervalMs: number; perHour: number };
+  /** The forge's budget of one call (default 5000 ms) and how long GitHub may still write after it (see GitHubForgeOptions). */
+  forgeTimeoutMs?: number;
+  lateWriteMs?: number;
 }
 
 /** The real bot, store (SQLite in memory) and GitHub forge, against the local GitHub-like server. */
@@ -32,7 +35,7 @@ export async function issueHarness(options: HarnessOptions = {}): Promise<Harnes
   const github = await createGitHubServer({ repos: ['octo/hello', 'octo/other'] });
   const store = await openStore(':memory:');
   const sent: OutgoingMessage[] = [];
-  const forge = createGitHubForge({ apiUrl: github.url, token: options.token ?? 'test-token', log: silentLogger, retries: 2, retryAfterBaseValue: 5, throttle: false, timeoutMs: 5000 });
+  const forge = createGitHubForge({ apiUrl: github.url, token: options.token ?? 'test-token', log: silentLogger, retries: 2, retryAfterBaseValue: 5, throttle: false, timeoutMs: options.forgeTimeoutMs ?? 5000, lateWriteMs: options.lateWriteMs ?? 0 });
   const rooms = options.rooms ?? { r1: { repo: 'octo/hello' } };
   const services: Partial<Services> = {
     forge,

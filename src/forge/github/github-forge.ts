@@ -8,6 +8,11 @@ export interface GitHubForgeOptions extends ClientOptions {
   app?: { appId: string; privateKey: string };
   /** Budget of one call, retries included. */
   timeoutMs?: number;
+  /**
+   * How long after a write request began GitHub may still carry it out (it stops requests at
+   * 10 s); a creation whose answer was lost is looked for once this has passed. Default 10,000 ms.
+   */
+  lateWriteMs?: number;
 }
 
 interface IssueData {
@@ -40,32 +45,53 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
     }
   }
 
+  /** A creation that failed without a clear answer may yet happen: wait out GitHub's limit, then look for it. */
+  async function created<T>(run: () => Promise<T>, find: (since: Date) => Promise<T | undefined>): Promise<T> {
+    const started = Date.now();
+    try {
+      return await run();
+    } catch (error) {
+      if (mapGitHubError(error, 'create').code !== 'forge-unavailable') throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (options.lateWriteMs ?? 10_000) - Date.now())));
+      // GitHub's times have whole seconds.
+      const found = await find(new Date(Math.floor(started / 1000) * 1000 - 1000)).catch(() => undefined);
+      if (found === undefined) throw error;
+      return found;
+    }
+  }
+
+  async function commentsByMe(client: GitHubClient, repo: string, number: number, since: Date) {
+    const me = await access.login(client);
+    const { data } = await client.rest.issues.listComments({ ...split(repo), issue_number: number, since: since.toISOString(), per_page: 100, request: request() });
+    return data.filter((comment) => !me || comment.user?.login === me).map((comment) => ({ url: comment.html_url, body: comment.body ?? '' }));
+  }
+
+  async function issuesByMe(client: GitHubClient, repo: string, since: Date) {
+    const creator = await access.login(client);
+    const { data } = await client.rest.issues.listForRepo({ ...split(repo), state: 'all', since: since.toISOString(), sort: 'created', direction: 'desc', per_page: 100, ...(creator ? { creator } : {}), request: request() });
+    return data.filter((issue) => !issue.pull_request).map((issue) => ({ ...toIssue(issue), body: issue.body ?? '' }));
+  }
+
+  const same = (a: string, b: string) => a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
+
   return {
     name: 'github',
     createIssue: (issue: NewIssue) =>
       call(issue.repo, 'create issue', async (client) => {
         // No retry inside the call: GitHub may have created the issue before failing. The outbox retries, looking for it first.
-        const { data } = await client.rest.issues.create({ ...split(issue.repo), title: issue.title, body: issue.body, labels: issue.labels, request: { ...request(), retries: 0 } });
-        return toIssue(data);
+        const create = async () => toIssue((await client.rest.issues.create({ ...split(issue.repo), title: issue.title, body: issue.body, labels: issue.labels, request: { ...request(), retries: 0 } })).data);
+        const find = async (since: Date) => (await issuesByMe(client, issue.repo, since)).find((found) => same(found.body, issue.body));
+        return created(create, find);
       }),
-    recentIssuesByMe: (repo, since) =>
-      call(repo, 'list recent issues', async (client) => {
-        const creator = await access.login(client);
-        const { data } = await client.rest.issues.listForRepo({ ...split(repo), state: 'all', since: since.toISOString(), sort: 'created', direction: 'desc', per_page: 100, ...(creator ? { creator } : {}), request: request() });
-        return data.filter((issue) => !issue.pull_request).map((issue) => ({ ...toIssue(issue), body: issue.body ?? '' }));
-      }),
+    recentIssuesByMe: (repo, since) => call(repo, 'list recent issues', (client) => issuesByMe(client, repo, since)),
     addComment: (repo, number, body) =>
       call(repo, 'comment', async (client) => {
         // Like issue creation: no retry inside the call; the outbox retries after looking for the marker.
-        const { data } = await client.rest.issues.createComment({ ...split(repo), issue_number: number, body, request: { ...request(), retries: 0 } });
-        return { url: data.html_url };
+        const create = async () => ({ url: (await client.rest.issues.createComment({ ...split(repo), issue_number: number, body, request: { ...request(), retries: 0 } })).data.html_url });
+        const find = async (since: Date) => (await commentsByMe(client, repo, number, since)).find((found) => same(found.body, body));
+        return created(create, find);
       }),
-    recentCommentsByMe: (repo, number, since) =>
-      call(repo, 'list comments', async (client) => {
-        const me = await access.login(client);
-        const { data } = await client.rest.issues.listComments({ ...split(repo), issue_number: number, since: since.toISOString(), per_page: 100, request: request() });
-        return data.filter((comment) => !me || comment.user?.login === me).map((comment) => ({ url: comment.html_url, body: comment.body ?? '' }));
-      }),
+    recentCommentsByMe: (repo, number, since) => call(repo, 'list comments', (client) => commentsByMe(client, repo, number, since)),
     searchIssues: (repo, terms, limit) =>
       call(repo, 'search issues', async (client) => {
         const q = [`repo:${repo}`, 'is:issue', 'is:open', ...terms].join(' ');
