@@ -31,13 +31,17 @@ export class NameBook {
     const leading = this.leadingOf(text, recent);
     let mentioned: string[] | undefined;
     // No closure per message: the same "add if new" written out for both kinds of name.
+    // exec loops rather than matchAll, which copies the expression per call (neither matches the empty string).
+    let match: RegExpExecArray | null;
     if (text.includes('@')) {
-      for (const match of text.matchAll(AT_NAME)) {
+      AT_NAME.lastIndex = 0;
+      while ((match = AT_NAME.exec(text)) !== null) {
         const id = this.byName.get(match[1]!.toLowerCase());
         if (id !== undefined && !(mentioned ?? leading).includes(id)) (mentioned ??= [...leading]).push(id);
       }
     }
-    for (const match of lower.matchAll(NAME_LIKE)) {
+    NAME_LIKE.lastIndex = 0;
+    while ((match = NAME_LIKE.exec(lower)) !== null) {
       const id = this.byName.get(match[0]);
       if (id !== undefined && !(mentioned ?? leading).includes(id)) (mentioned ??= [...leading]).push(id);
     }

@@ -33,13 +33,21 @@ const ACK = /^(ok(ay)?|k|thanks?( you)?|thx|ty|cool|nice|great|yes|yep|yeah|no|n
 export function readTextSignals(text: string, lower = text.toLowerCase()): TextSignals {
   const words = new Set<string>();
   const links = new Set<string>();
-  if (lower.includes('http')) for (const match of lower.matchAll(LINK)) links.add(match[0].replace(/(?<![.,;:!?])[.,;:!?]+$/, ''));
+  // exec loops on the global expressions rather than matchAll, which copies the expression per call
+  // (none of them matches the empty string, so each step moves on).
+  let match: RegExpExecArray | null;
+  if (lower.includes('http')) {
+    LINK.lastIndex = 0;
+    while ((match = LINK.exec(lower)) !== null) links.add(match[0].replace(/(?<![.,;:!?])[.,;:!?]+$/, ''));
+  }
   const withoutLinks = links.size ? lower.replace(LINK, ' ') : lower;
-  for (const match of withoutLinks.matchAll(LATIN)) {
+  LATIN.lastIndex = 0;
+  while ((match = LATIN.exec(withoutLinks)) !== null) {
     const word = match[0].endsWith('.') ? match[0].replace(/(?<![.])[.]+$/, '') : match[0];
     if (word.length >= 3 && !STOP.has(word)) words.add(word);
   }
-  for (const match of withoutLinks.matchAll(CJK_RUN)) {
+  CJK_RUN.lastIndex = 0;
+  while ((match = CJK_RUN.exec(withoutLinks)) !== null) {
     const run = match[0];
     for (let i = 0; i + 1 < run.length; i++) {
       if (!CJK_STOP.has(run[i]!) && !CJK_STOP.has(run[i + 1]!)) words.add(run.slice(i, i + 2));
