@@ -16,6 +16,8 @@ export class BotProcess {
   readonly says: Say[] = [];
   url = '';
   starts = 0;
+  /** When the latest start began (epoch ms). */
+  startedAt = 0;
   kills = 0;
   private child: ChildProcessWithoutNullStreams | undefined;
   private exited: Promise<number | null> = Promise.resolve(0);
@@ -38,6 +40,7 @@ export class BotProcess {
     });
     this.child = child;
     this.starts++;
+    this.startedAt = Date.now();
     let pending = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const lines = (pending + chunk).split('\n');

@@ -29,6 +29,7 @@ export interface World {
   close(): Promise<void>;
 }
 
+const INSPECTOR = 'osschat-chaos-inspector';
 const PG_URL = process.env.OSSCHAT_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function writeConfig(dir: string): string {
@@ -75,7 +76,8 @@ export async function createWorld(options: { postgres: boolean }): Promise<World
     dir, env, github, refuseFile, databaseUrl, postgres: options.postgres,
     async databaseFault(ms) {
       if (database) {
-        const killed = await database.admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database.name]);
+        // The bot's connections only: the harness's own (named INSPECTOR) are not under test.
+        const killed = await database.admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and application_name <> $2', [database.name, INSPECTOR]);
         return `terminated ${killed.rowCount} PostgreSQL connections`;
       }
       // timeout 0: never block this process (it also serves the fake GitHub) waiting for the lock.
@@ -92,7 +94,7 @@ export async function createWorld(options: { postgres: boolean }): Promise<World
       return `SQLite locked exclusively for ${ms} ms`;
     },
     async inspect() {
-      store ??= await openStore(databaseUrl);
+      store ??= await openStore(database ? `${databaseUrl}?application_name=${INSPECTOR}` : databaseUrl);
       return store;
     },
     async close() {

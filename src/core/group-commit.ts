@@ -1,6 +1,9 @@
 import type { Repositories, Store } from '../store/store.js';
 import type { Logger } from './logger.js';
 
+/** Tries after a transient failure, waiting 0.1, 0.2 … 3.2 s: rides out a database restart or failover. */
+const TRANSIENT_RETRIES = 6;
+
 interface Pending<I, O> {
   item: I;
   resolve: (result: O) => void;
@@ -51,13 +54,19 @@ export class GroupCommit<I, O> {
     this.flushing = undefined;
   }
 
-  private async writeBatch(batch: Pending<I, O>[]): Promise<void> {
+  private async writeBatch(batch: Pending<I, O>[], tries = 0): Promise<void> {
     try {
       const results = await this.store.transaction((tx) => this.options.write(tx, batch.map((pending) => pending.item)));
       this.options.onCommit?.(results);
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
       this.options.onRollback?.();
+      // A cut connection or a long lock fails the batch, not its items: write it again, as it was.
+      if (tries < TRANSIENT_RETRIES && this.store.isTransient?.(error)) {
+        this.log.warn({ err: error, size: batch.length, try: tries + 1 }, `database unavailable while writing ${this.options.label}; writing again`);
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** tries));
+        return this.writeBatch(batch, tries + 1);
+      }
       if (batch.length === 1) return batch[0]!.reject(error);
       this.log.warn({ err: error, size: batch.length }, `batch of ${this.options.label} failed; retrying one by one`);
       for (const pending of batch) await this.writeBatch([pending]);

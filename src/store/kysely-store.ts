@@ -30,6 +30,7 @@ import {
 import type { StoredMessage } from '../core/types.js';
 import type { Subscription } from '../core/notify/subscription.js';
 import type { Dialect, MessageInput, NewOutboxJob, Repositories, Store } from './store.js';
+import { isTransientError } from './transient-error.js';
 
 /** Dialect-specific fast paths that replace a repository function. */
 export interface FastPaths {
@@ -37,11 +38,15 @@ export interface FastPaths {
   recordDelivery?: (deliveryId: string, event: string) => boolean;
   addJob?: (job: NewOutboxJob) => boolean;
   subscriptionsOfRepo?: (repo: string) => Subscription[];
+  /** Runs on a connection of its own, so it serves outside transactions too. */
+  historyPages?: Repositories['messages']['historyPages'];
+  /** Closes what the fast paths opened. */
+  close?: () => void;
 }
 
 /** Binds the repository functions to a database handle (the pool, or one transaction). */
 function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): Repositories {
-  const { insertMessages: fastInsert, recordDelivery: fastRecord, addJob: fastAdd, subscriptionsOfRepo: fastOfRepo } = fast;
+  const { insertMessages: fastInsert, recordDelivery: fastRecord, addJob: fastAdd, subscriptionsOfRepo: fastOfRepo, historyPages: fastHistory } = fast;
   return {
     archive: {
       setRoomPublic: (roomId, on) => setRoomPublic(db, roomId, on),
@@ -81,7 +86,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       revisions: (messageId) => messageRevisions(db, messageId),
       recent: (roomId, limit) => recentMessages(db, roomId, limit),
       streamRoom: (roomId, pageSize) => streamRoomMessages(db, roomId, pageSize),
-      historyPages: (roomId, pageSize) => roomHistoryPages(db, roomId, pageSize),
+      historyPages: fastHistory ?? ((roomId, pageSize) => roomHistoryPages(db, roomId, pageSize)),
       count: (roomId) => countMessages(db, roomId),
       inConversation: (roomId, conversationId, beforeId, limit) => messagesInConversation(db, roomId, conversationId, beforeId, limit),
       setThreads: (roomId, placements) => setThreads(db, roomId, placements),
@@ -134,14 +139,18 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
 export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, fast: FastPaths = {}): Store {
   return {
     // Fast paths run raw on the one SQLite connection: safe only inside a transaction, which holds it.
-    ...repositories(db, dialect, {}),
+    ...repositories(db, dialect, { historyPages: fast.historyPages }),
     dialect,
     search: createArchiveSearchIndex(db, dialect),
     transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, dialect, fast))),
+    isTransient: isTransientError,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
     pendingMigrations: () => pendingMigrations(db as Kysely<unknown>, dialect),
-    close: () => db.destroy(),
+    close: async () => {
+      fast.close?.();
+      await db.destroy();
+    },
   };
 }

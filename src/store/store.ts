@@ -237,6 +237,8 @@ export interface Store extends Repositories {
   readonly search: SearchIndex;
   /** Runs `work` in one transaction: everything it writes lands together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** True when `error` is a lost connection or a lock held too long: nothing was written, and the same write may be tried again. */
+  isTransient?(error: unknown): boolean;
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
   pendingMigrations(): Promise<string[]>;
