@@ -62,7 +62,8 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
 
   async function commentsByMe(client: GitHubClient, repo: string, number: number, since: Date) {
     const me = await access.login(client);
-    const { data } = await client.rest.issues.listComments({ ...split(repo), issue_number: number, since: since.toISOString(), per_page: 100, request: request() });
+    // Oldest first and no sort order to ask for: a busy issue's newest comments are on the last page.
+    const data = await client.paginate(client.rest.issues.listComments, { ...split(repo), issue_number: number, since: since.toISOString(), per_page: 100, request: request() });
     return data.filter((comment) => !me || comment.user?.login === me).map((comment) => ({ url: comment.html_url, body: comment.body ?? '' }));
   }
 
