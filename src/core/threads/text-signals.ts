@@ -22,7 +22,8 @@ const STOP = new Set(
     'more make still even very lol okay ok thanks thank please sure right work works using used')
     .split(' '),
 );
-const CJK_STOP = new Set('的了吗呢吧啊呀是我你他她它们在有和就都也这那个不一'.split(''));
+// As UTF-16 code units (all in the BMP): a pair is checked without cutting a string per character.
+const CJK_STOP = new Set(Array.from('的了吗呢吧啊呀是我你他她它们在有和就都也这那个不一', (char) => char.charCodeAt(0)));
 const LINK = /\bhttps?:\/\/[^\s<>"'）)]+/gi;
 const LATIN = /[a-z][a-z0-9_.+#-]*[a-z0-9+#]/g;
 const CJK_RUN = /[\u3400-\u9fff]+/g;
@@ -50,7 +51,7 @@ export function readTextSignals(text: string, lower = text.toLowerCase()): TextS
   while ((match = CJK_RUN.exec(withoutLinks)) !== null) {
     const run = match[0];
     for (let i = 0; i + 1 < run.length; i++) {
-      if (!CJK_STOP.has(run[i]!) && !CJK_STOP.has(run[i + 1]!)) words.add(run.slice(i, i + 2));
+      if (!CJK_STOP.has(run.charCodeAt(i)) && !CJK_STOP.has(run.charCodeAt(i + 1))) words.add(run.slice(i, i + 2));
     }
   }
   const trimmed = text.trim();
