@@ -38,13 +38,13 @@ function messageCount(value: string | undefined): number {
 }
 
 function report(count: number, imported: ChildRun, analyzed: ChildRun, baseline: ChildRun): BenchReport {
-  const ours = { seconds: imported.seconds + analyzed.seconds, peakMiB: Math.max(imported.peakMiB, analyzed.peakMiB) };
+  const ours = { seconds: imported.seconds + analyzed.seconds, peakMiB: Math.max(imported.peakMiB, analyzed.peakMiB), cpuSeconds: imported.cpuSeconds + analyzed.cpuSeconds };
   const speedup = baseline.seconds / ours.seconds;
-  const row = (name: string, run: ChildRun, ratio: string) => [name, run.seconds.toFixed(1), run.peakMiB.toFixed(0), ratio];
+  const row = (name: string, run: ChildRun, ratio: string) => [name, run.seconds.toFixed(1), run.cpuSeconds.toFixed(1), run.peakMiB.toFixed(0), ratio];
   return {
-    setup: `one generated Telegram Desktop result.json of ${count.toLocaleString('en-US')} messages; each step a child process (wall time, peak RSS), fresh SQLite file`,
+    setup: `one generated Telegram Desktop result.json of ${count.toLocaleString('en-US')} messages; each step a child process (wall time, user+system CPU, peak RSS), fresh SQLite file; osschat import reads and threads in a worker thread`,
     table: [
-      ['variant', 'seconds', 'peak RSS MiB', 'speed-up'],
+      ['variant', 'seconds', 'CPU s', 'peak RSS MiB', 'speed-up'],
       row('osschat import', imported, ''),
       row('osschat analyze --html', analyzed, ''),
       row('osschat import + analyze', ours, speedup.toFixed(2)),

@@ -8,6 +8,8 @@ export interface ChildRun {
   seconds: number;
   /** Peak resident set size of the process, in MiB. */
   peakMiB: number;
+  /** User + system CPU seconds (GNU time only, else NaN): above `seconds` when several threads ran at once. */
+  cpuSeconds: number;
 }
 
 /**
@@ -28,9 +30,10 @@ export async function runMeasured(command: string, args: string[], env: Record<s
   const seconds = (performance.now() - start) / 1000;
   if (poll) clearInterval(poll);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr}`);
-  const peakKiB = useTime ? maxRssKiB(readFileSync(report, 'utf8')) : polledKiB;
+  const timeReport = useTime ? readFileSync(report, 'utf8') : '';
+  const peakKiB = useTime ? maxRssKiB(timeReport) : polledKiB;
   rmSync(report, { force: true });
-  return { seconds, peakMiB: peakKiB / 1024 };
+  return { seconds, peakMiB: peakKiB / 1024, cpuSeconds: useTime ? cpuSeconds(timeReport) : Number.NaN };
 }
 
 function vmHwmKiB(pid: number | undefined): number {
@@ -45,4 +48,9 @@ function maxRssKiB(timeReport: string): number {
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport);
   if (!match) throw new Error(`no peak memory in GNU time's report: ${timeReport}`);
   return Number(match[1]);
+}
+
+function cpuSeconds(timeReport: string): number {
+  const field = (name: string) => Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(timeReport)?.[1] ?? Number.NaN);
+  return field('User') + field('System');
 }
