@@ -45,8 +45,14 @@ function bruteForce(candidates: (string | null)[], features: Float64Array) {
 }
 
 describe('threading engine scoring', () => {
-  it.each([1, 2, 3])('places every message as the brute-force feature-row product does (room %i)', (seed) => {
-    const threader = new Threader();
+  it.each([
+    [1, {}],
+    [2, {}],
+    [3, {}],
+    [4, { window: 7, maxGapMinutes: 3 }], // candidates cut by count and by time
+    [5, { window: 90 }],
+  ])('places every message as the brute-force feature-row product does (room %i, options %j)', (seed, options) => {
+    const threader = new Threader(options);
     let scored = 0;
     for (const message of generatedRoom(3000, seed)) {
       const seen: { expected?: { replyTo: string | null; confidence: number } } = {};
@@ -57,7 +63,7 @@ describe('threading engine scoring', () => {
       expect(link.replyTo).toBe(expected.replyTo);
       expect(link.confidence).toBe(expected.confidence);
     }
-    expect(scored).toBeGreaterThan(2800);
+    expect(scored).toBeGreaterThan(2700);
   });
 
   it('places the same with or without an observer', () => {

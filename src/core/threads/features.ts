@@ -203,14 +203,16 @@ function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * same sum as the weights times {@link writePairFeatures}'s row, term by term in the same order
  * (a feature that is 0 adds nothing, a feature that is 1 adds its weight exactly), so the
  * engine's choices are bit for bit those of the row-by-row product. Prepared once per message:
- * m's words are marked with their idf, so a candidate's shared words are read off its own word
- * list instead of merged with m's.
+ * an inverted index of the window's words gives every candidate its shared-word sum at once,
+ * instead of merging m's words with each candidate's.
  */
 export class PairScorer {
   private readonly weights: Float64Array;
-  private wordStamp = new Int32Array(1024);
-  private wordIdf = new Float64Array(1024);
-  private stamp = 0;
+  /** Per word number, the room positions of the recent messages that have it, ascending (an inverted index over the window). */
+  private readonly postings: number[][] = [];
+  /** Per candidate row (0 = the message right before m), the idf of the words it shares with m, summed. */
+  private shared = new Float64Array(64);
+  private readonly window: number;
   private mSender = '';
   private mTs = 0;
   private mIndex = 0;
@@ -218,16 +220,37 @@ export class PairScorer {
   private mMentioned: readonly string[] = [];
   private mLinks: ReadonlySet<string> | null = null;
   private mWordNorm = 0;
-  private mHasWords = false;
   private latestAddressing: number | undefined;
   private partner: string | undefined;
   private conversation: string | undefined;
 
-  constructor(weights: Float64Array) {
+  constructor(weights: Float64Array, window: number) {
     this.weights = weights;
+    this.window = window;
   }
 
-  prepare(m: Entry, room: RoomView, sender: SenderView): void {
+  /** Adds a placed message to the word index (its words may be shared with the messages that follow). */
+  record(entry: Entry): void {
+    const ids = entry.wordIds;
+    const oldest = entry.index - this.window; // older positions can no longer be candidates
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const list = (this.postings[id] ??= []);
+      if (list.length !== 0 && list[0]! < oldest) {
+        let keep = 1;
+        while (keep < list.length && list[keep]! < oldest) keep++;
+        list.splice(0, keep);
+      }
+      list.push(entry.index);
+    }
+  }
+
+  /**
+   * Reads m and the shared words of its `count` candidates (the messages right before it): m's
+   * words ascending, each adding its idf to the candidates that have it, so every candidate's
+   * sum adds up in the order a merge of the two sorted word lists would.
+   */
+  prepare(m: Entry, room: RoomView, sender: SenderView, count: number): void {
     this.mSender = m.senderId;
     this.mTs = m.ts;
     this.mIndex = m.index;
@@ -238,17 +261,23 @@ export class PairScorer {
     this.latestAddressing = sender.latestAddressing;
     this.partner = sender.partner;
     this.conversation = sender.conversation;
+    if (this.shared.length < count) this.shared = new Float64Array(count * 2);
+    const shared = this.shared;
+    shared.fill(0, 0, count);
     const ids = m.wordIds;
-    this.mHasWords = ids.length > 0;
-    if (++this.stamp === 0x7fffffff) {
-      this.wordStamp.fill(0);
-      this.stamp = 1;
-    }
+    const newest = m.index - 1;
+    const oldest = m.index - count;
     for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (id >= this.wordStamp.length) this.grow(id);
-      this.wordStamp[id] = this.stamp;
-      this.wordIdf[id] = room.idf(id);
+      const list = this.postings[ids[i]!];
+      if (list === undefined) continue;
+      let k = list.length - 1;
+      if (k < 0 || list[k]! < oldest) continue;
+      const idf = room.idf(ids[i]!);
+      for (; k >= 0; k--) {
+        const at = list[k]!;
+        if (at < oldest) break;
+        shared[newest - at] = shared[newest - at]! + idf;
+      }
     }
   }
 
@@ -279,10 +308,8 @@ export class PairScorer {
     score += w[8]! * (distance < LOG1P.length ? LOG1P[distance]! : Math.log1p(distance));
     score += w[9]! * logMinutes(minutes);
     if (c.question && !same) score += w[10]!;
-    if (this.mHasWords && c.wordIds.length !== 0) {
-      const shared = this.sharedWords(c);
-      if (shared !== 0) score += w[11]! * shared;
-    }
+    const sharedIdf = this.shared[this.mIndex - 1 - c.index]!;
+    if (sharedIdf !== 0) score += w[11]! * (sharedIdf / Math.sqrt(this.mWordNorm * c.wordNorm));
     if (this.mLinks !== null && c.links !== null && sharesAny(this.mLinks, c.links)) score += w[12]!;
     if (mLeading.length > 0 && !addresses) score += w[13]!;
     if (cLeading.length > 0 && !answers && !addresses) score += w[14]!;
@@ -291,30 +318,5 @@ export class PairScorer {
     if (!same && this.partner === cSender) score += w[17]!;
     if (this.conversation === c.conversation) score += w[18]!;
     return score;
-  }
-
-  /** {@link sharedWords} with m's words marked: c's words ascending, so the idf sum adds up in the merge's order. */
-  private sharedWords(c: Entry): number {
-    const b = c.wordIds;
-    const stamps = this.wordStamp;
-    const stamp = this.stamp;
-    const limit = stamps.length;
-    let shared = 0;
-    for (let j = 0; j < b.length; j++) {
-      const id = b[j]!;
-      if (id < limit && stamps[id] === stamp) shared += this.wordIdf[id]!;
-    }
-    return shared === 0 ? 0 : shared / Math.sqrt(this.mWordNorm * c.wordNorm);
-  }
-
-  private grow(id: number): void {
-    let size = this.wordStamp.length;
-    while (size <= id) size *= 2;
-    const stamps = new Int32Array(size);
-    stamps.set(this.wordStamp);
-    const idf = new Float64Array(size);
-    idf.set(this.wordIdf);
-    this.wordStamp = stamps;
-    this.wordIdf = idf;
   }
 }

@@ -58,7 +58,7 @@ export class Threader {
     this.window = options.window ?? 40;
     this.maxGapMs = (options.maxGapMinutes ?? 360) * 60_000;
     this.scratch = new Float64Array(0);
-    this.scorer = new PairScorer(this.weights);
+    this.scorer = new PairScorer(this.weights, this.window);
   }
 
   /**
@@ -128,7 +128,7 @@ export class Threader {
     // Scored straight from the entries (PairScorer): the same sums as weights × feature rows.
     // Newest first, so a tie goes to the nearer message; the start row comes last.
     const scorer = this.scorer;
-    scorer.prepare(m, this.room, sender);
+    scorer.prepare(m, this.room, sender, count);
     let best = 0;
     for (let row = 0; row < count; row++) {
       const score = scorer.score(candidates[row]!);
@@ -217,6 +217,7 @@ export class Threader {
 
   private remember(entry: Entry, parent: Entry | undefined): void {
     this.room.record(entry, parent);
+    this.scorer.record(entry);
     this.entries.push(entry);
     if (this.entries.length > this.window * 2) this.entries.splice(0, this.entries.length - this.window);
     const slot = entry.index % REMEMBERED_IDS;
