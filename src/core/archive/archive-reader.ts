@@ -33,6 +33,7 @@ const LATEST = 30;
 /** The public archive's pages as data, read from the store: only public rooms, only publishable messages. */
 export class ArchiveReader {
   private readonly cache = new Map<number, RoomData>();
+  private readonly loading = new Map<number, Promise<RoomData>>();
 
   constructor(private readonly store: Store, readonly settings: ArchiveSettings) {}
 
@@ -63,9 +64,31 @@ export class ArchiveReader {
     return (await this.data(room)).byKey.get(key);
   }
 
+  /**
+   * A room's conversations and names, reused for `cacheMs`. Past that, and up to twice that, the
+   * old copy is still served while a fresh one loads (reading 125,000 conversations takes ~1.7 s,
+   * which one visitor every `cacheMs` would otherwise wait for); older than that, callers wait.
+   * One load per room at a time; with no cache every call reads.
+   */
   private async data(room: Room): Promise<RoomData> {
+    const ttl = this.settings.cacheMs ?? 0;
+    if (ttl <= 0) return this.load(room);
     const hit = this.cache.get(room.id);
-    if (hit && Date.now() - hit.at < (this.settings.cacheMs ?? 0)) return hit;
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && age < ttl) return hit;
+    let load = this.loading.get(room.id);
+    if (!load) {
+      load = this.load(room).finally(() => this.loading.delete(room.id));
+      this.loading.set(room.id, load);
+    }
+    if (hit && age < 2 * ttl) {
+      load.catch(() => undefined);
+      return hit;
+    }
+    return load;
+  }
+
+  private async load(room: Room): Promise<RoomData> {
     const [summaries, members] = await Promise.all([this.store.archive.conversations(room.id), this.store.archive.members(room.id)]);
     const { names: style, salt } = this.settings;
     const names = new DisplayNames(members, { style, salt, locale: this.settings.localeOf(room) });
