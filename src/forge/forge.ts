@@ -19,6 +19,8 @@ export interface NewIssue {
  */
 export interface Forge {
   readonly name: string;
+  /** How long after a creation request began the forge may still carry it out, its answer lost (a killed process, a timeout). */
+  readonly lateWriteMs?: number;
   createIssue(issue: NewIssue): Promise<ForgeIssue>;
   /** Issues (not pull requests) this forge account opened in `repo` since `since`, newest first, with their bodies. */
   recentIssuesByMe(repo: string, since: Date): Promise<(ForgeIssue & { body: string })[]>;

@@ -4,6 +4,7 @@ import type { IssueLink, StoredMessage } from '../types.js';
 import type { Forge, ForgeIssue } from '../../forge/forge.js';
 import { conversationArchiveUrl } from '../archive/conversation-archive-url.js';
 import { commandKey } from './command-key.js';
+import { findEarlier } from './find-earlier.js';
 import { draftIssue, findMarker, type RelatedIssue } from './draft-issue.js';
 import { searchTerms } from './search-terms.js';
 
@@ -41,7 +42,7 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
   const plain = draftOf([]);
   const related = await possibleDuplicates(ctx, forge, request.repo, plain.title);
   const draft = related.length > 0 ? draftOf(related) : plain;
-  const issue = (request.attempt > 1 ? await findEarlier(ctx, forge, request.repo) : undefined) ?? (await forge.createIssue({ repo: request.repo, ...draft, labels: labelsFor(ctx, request.category) }));
+  const issue = (request.attempt > 1 ? await findEarlierIssue(ctx, forge, request.repo) : undefined) ?? (await forge.createIssue({ repo: request.repo, ...draft, labels: labelsFor(ctx, request.category) }));
   const link = await ctx.store.issueLinks.insert({
     roomId: ctx.room.id,
     repo: request.repo,
@@ -57,10 +58,10 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
 }
 
 /** An earlier attempt may have created the issue and crashed before storing the link: its body's last line says so. */
-async function findEarlier(ctx: ChatContext, forge: Forge, repo: string): Promise<ForgeIssue | undefined> {
+async function findEarlierIssue(ctx: ChatContext, forge: Forge, repo: string): Promise<ForgeIssue | undefined> {
   const since = new Date(ctx.message.ts.getTime() - 10 * 60_000);
   const key = commandKey(ctx, 'chat');
-  return (await forge.recentIssuesByMe(repo, since)).find((issue) => findMarker(issue.body) === key);
+  return findEarlier(forge, async () => (await forge.recentIssuesByMe(repo, since)).find((issue) => findMarker(issue.body) === key));
 }
 
 async function possibleDuplicates(ctx: ChatContext, forge: Forge, repo: string, title: string): Promise<RelatedIssue[]> {

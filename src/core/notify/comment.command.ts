@@ -3,6 +3,7 @@ import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
 import { escapeMentions, findMarker, markerOf, neutraliseMarkdown } from '../issue/draft-issue.js';
 import { commandKey } from '../issue/command-key.js';
+import { findEarlier } from '../issue/find-earlier.js';
 import { tellForgeRefusal } from '../issue/forge-advice.js';
 import { mayOpenIssues } from '../issue/may-open-issues.js';
 import { parseCommentCommand, type CommentArgs } from './parse-comment-command.js';
@@ -31,7 +32,8 @@ async function run(ctx: ChatContext, args: CommentArgs): Promise<void> {
   if (!forge) return ctx.reply(ctx.t('issue.noCredentials'));
   const key = commandKey(ctx, 'comment');
   try {
-    const earlier = ctx.attempt > 1 ? (await forge.recentCommentsByMe(repo, args.number, new Date(ctx.message.ts.getTime() - 600_000))).find((c) => findMarker(c.body) === key) : undefined;
+    const look = async () => (await forge.recentCommentsByMe(repo, args.number, new Date(ctx.message.ts.getTime() - 600_000))).find((c) => findMarker(c.body) === key);
+    const earlier = ctx.attempt > 1 ? await findEarlier(forge, look) : undefined;
     const comment = earlier ?? (await forge.addComment(repo, args.number, commentBody(ctx, args.text, key)));
     await ctx.reply(ctx.t('comment.added', { number: args.number, url: comment.url }));
   } catch (error) {

@@ -77,6 +77,7 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
 
   return {
     name: 'github',
+    lateWriteMs: options.lateWriteMs ?? 10_000,
     createIssue: (issue: NewIssue) =>
       call(issue.repo, 'create issue', async (client) => {
         // No retry inside the call: GitHub may have created the issue before failing. The outbox retries, looking for it first.
