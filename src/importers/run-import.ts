@@ -52,7 +52,8 @@ export async function runImport(store: Store, path: string, options: ImportOptio
   const report: ImportReport = { format, added: 0, duplicates: 0, bad: 0, badRecords: [] };
   const batchSize = options.batchSize ?? 5000;
   const readerOptions: ImporterOptions = { chat: options.room, platform: options.platform };
-  const chunks = options.worker ? planInWorker({ path, format, options: readerOptions, target, chunkSize: batchSize, ahead: 2 }) : planImport(importer, path, readerOptions, target, batchSize);
+  // Small chunks, two ahead at most: the worker's reading ahead adds little to the peak memory.
+  const chunks = options.worker ? planInWorker({ path, format, options: readerOptions, target, chunkSize: 1000, ahead: 2 }) : planImport(importer, path, readerOptions, target, batchSize);
   let batch: PlannedRecord[] = [];
   const flush = async () => {
     const counts = await writer.write(batch);
