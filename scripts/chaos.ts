@@ -78,6 +78,7 @@ async function main(): Promise<number> {
     const code = await bot.end();
     const checks = await checkInvariants(ledger, world.github, bot.says, await world.inspect());
     checks.push({ invariant: 'bot exits 0 at the end of input', expected: '0', actual: String(code), ok: code === 0 });
+    checks.push({ invariant: 'bot exits on its own during the run', expected: '0', actual: String(bot.unasked), ok: bot.unasked === 0 });
     printFaults(ledger.faults, done, bot, ledger.resent, ledger.redeliveries);
     console.log(table(checks));
     const failed = checks.filter((c) => !c.ok).length;

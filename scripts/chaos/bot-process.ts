@@ -19,6 +19,9 @@ export class BotProcess {
   /** When the latest start began (epoch ms). */
   startedAt = 0;
   kills = 0;
+  /** Exits nobody asked for (a crash, a fatal error): each is a failure of the run. */
+  unasked = 0;
+  private stopping = false;
   private child: ChildProcessWithoutNullStreams | undefined;
   private exited: Promise<number | null> = Promise.resolve(0);
   private stderrTail = '';
@@ -49,6 +52,11 @@ export class BotProcess {
     });
     child.stdin.on('error', () => undefined);
     this.exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
+    child.on('close', () => {
+      if (this.stopping || this.child !== child) return;
+      this.unasked++;
+      this.child = undefined;
+    });
     this.url = await new Promise<string>((resolve, reject) => {
       let seen = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -68,18 +76,22 @@ export class BotProcess {
 
   async kill(): Promise<void> {
     if (!this.child) return;
+    this.stopping = true;
     this.child.kill('SIGKILL');
     this.kills++;
     await this.exited;
     this.child = undefined;
+    this.stopping = false;
   }
 
   /** Ends standard input: the bot runs what is due and exits; resolves with its exit code. */
   async end(): Promise<number | null> {
     if (!this.child) return 0;
+    this.stopping = true;
     this.child.stdin.end();
     const code = await this.exited;
     this.child = undefined;
+    this.stopping = false;
     return code;
   }
 

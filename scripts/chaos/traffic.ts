@@ -51,6 +51,7 @@ export class Traffic {
     let missing = messages;
     for (let tries = 0; missing.length > 0; tries++) {
       // A restart on a loaded machine takes seconds: the bot gets the full time after its latest start.
+      if (this.bot.unasked > 0) throw new Error(`the bot exited on its own (${this.bot.unasked}×): ${this.bot.lastErrors.slice(-600)}`);
       if (Date.now() > Math.max(since, this.bot.startedAt) + timeoutMs) throw new Error(`not recorded in ${timeoutMs} ms: ${missing.map((m) => m.id).join(', ')}`);
       await sleep(100);
       missing = await this.missing(missing);

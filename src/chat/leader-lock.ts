@@ -14,8 +14,10 @@ export interface LeaderOptions {
   log: Logger;
   /** How often a standby tries to take over. */
   pollMs?: number;
-  /** Called when the lock's session is lost while leading: another process may lead now. */
+  /** Called when the lock is lost while leading and not regained: another process leads, or the database stayed away. */
   onLost: (reason: string) => void;
+  /** How long to keep trying to take the lock again after its connection was cut; default 15,000 ms. */
+  regainMs?: number;
   signal?: AbortSignal;
 }
 
@@ -25,15 +27,46 @@ const TRY_LOCK = "select pg_try_advisory_lock(hashtext('osschat.chat'), hashtext
 
 /** Resolves once this process holds the chat role for `account`; until then it waits as a hot standby. */
 export async function waitForLeadership(options: LeaderOptions): Promise<Leadership> {
-  const client = new pg.Client({ connectionString: options.url, keepAlive: true });
-  await client.connect();
+  let client = new pg.Client({ connectionString: options.url, keepAlive: true });
   let leading = false;
   let released = false;
-  const lost = (reason: string) => {
-    if (leading && !released) options.onLost(reason);
+  let regaining = false;
+  const lost = (from: pg.Client, reason: string) => {
+    if (from !== client || !leading || released || regaining) return;
+    regaining = true;
+    void regain(reason).finally(() => (regaining = false));
   };
-  client.on('error', (error) => lost(error.message));
-  client.on('end', () => lost('database connection closed'));
+  const watch = (c: pg.Client) => {
+    c.on('error', (error) => lost(c, error.message));
+    c.on('end', () => lost(c, 'database connection closed'));
+  };
+  // A cut connection frees the lock, not the role: take it again unless another process did, or the database stays away.
+  async function regain(reason: string): Promise<void> {
+    options.log.warn({ account: options.account, reason }, 'chat: lock connection lost; taking the lock again');
+    void client.end().catch(() => undefined);
+    const until = Date.now() + (options.regainMs ?? 15_000);
+    while (!released) {
+      const next = new pg.Client({ connectionString: options.url, keepAlive: true });
+      watch(next);
+      try {
+        await next.connect();
+        const { rows } = await next.query<{ ok: boolean }>(TRY_LOCK, [options.account]);
+        if (!rows[0]?.ok) {
+          await next.end().catch(() => undefined);
+          return options.onLost(`${reason}; another process leads now`);
+        }
+        client = next;
+        options.log.info({ account: options.account }, 'chat: leading again');
+        return;
+      } catch (error) {
+        await next.end().catch(() => undefined);
+        if (Date.now() > until) return options.onLost(`${reason}; ${(error as Error).message}`);
+        await sleep(500);
+      }
+    }
+  }
+  watch(client);
+  await client.connect();
   try {
     await poll(client, options);
   } catch (error) {
@@ -43,7 +76,10 @@ export async function waitForLeadership(options: LeaderOptions): Promise<Leaders
   leading = true;
   options.log.info({ account: options.account }, 'chat: leading');
   // A query now and then notices a dead connection even when nothing else uses it.
-  const heartbeat = setInterval(() => void client.query('select 1').catch((error: Error) => lost(error.message)), 5000).unref();
+  const heartbeat = setInterval(() => {
+    const c = client;
+    void c.query('select 1').catch((error: Error) => lost(c, error.message));
+  }, 5000).unref();
   return {
     async release() {
       released = true;

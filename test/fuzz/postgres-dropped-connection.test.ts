@@ -28,3 +28,25 @@ describe.runIf(available)('PostgreSQL drops an idle connection (restart, failove
     }
   });
 });
+
+describe.runIf(available)('the chat leader when PostgreSQL cuts its lock connection', () => {
+  it('takes the lock again and keeps leading, so the bot does not stop', async () => {
+    const name = `osschat_lead_${randomBytes(5).toString('hex')}`;
+    const { waitForLeadership } = await import('../../src/chat/leader-lock.js');
+    const { silentLogger } = await import('../../src/core/logger.js');
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const lost: string[] = [];
+    const leadership = await waitForLeadership({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}application_name=${name}`, account: name, log: silentLogger, onLost: (reason) => lost.push(reason) });
+    const tryLock = async () => (await admin.query("select pg_try_advisory_lock(hashtext('osschat.chat'), hashtext(current_schema() || '/' || $1)) as ok", [name])).rows[0].ok as boolean;
+    try {
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [name]);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(lost).toEqual([]);
+      expect(await tryLock()).toBe(false);
+    } finally {
+      await leadership.release();
+      await admin.end();
+    }
+  });
+});
