@@ -21,8 +21,9 @@ export async function startCommand(options: StartOptions): Promise<void> {
   const exit = (reason: string, drainMs = 0, code = 0) =>
     (exiting ??= (async () => {
       log.info({ reason }, 'shutting down');
-      await app.stop({ drainMs });
-      process.exit(code);
+      // A database gone while stopping is a failed stop (exit 1), said in one log line, not a crash trace.
+      const stopped = await app.stop({ drainMs }).then(() => true, (error: unknown) => (log.error({ err: error }, 'stop failed'), false));
+      process.exit(stopped ? code : code || 1);
     })());
   const app = await createApp({ config, log, chat: options.chat, role, onFatal: (reason) => void exit(reason, 0, 1) });
   process.once('SIGINT', () => void exit('SIGINT'));
