@@ -1,5 +1,6 @@
 import { NameBook } from './addressing.js';
-import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, PairScorer, senderView, wordBits, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
+import { FEATURE_COUNT, FEATURE_NAMES, PAIR_FEATURES, senderView, wordBits, wordNorm, writePairFeatures, writeStartFeatures, type Entry, type ThreadWeights } from './features.js';
+import { PairScorer } from './pair-scorer.js';
 import { RoomState } from './room-state.js';
 import { readTextSignals } from './text-signals.js';
 import type { ThreadLink, ThreadMessage } from './types.js';
