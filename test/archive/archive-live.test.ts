@@ -12,7 +12,8 @@ describe('live archive', () => {
   let store: Store;
   let ids: Record<string, number>;
   let app: ReturnType<typeof createWebApp>;
-  const config = loadConfig({ env: {} });
+  const base = loadConfig({ env: {} });
+  const config = { ...base, archive: { ...base.archive, baseUrl: 'http://archive.test/archive' } };
   const get = async (path: string) => {
     const response = await app.request(`http://archive.test${path}`);
     return { status: response.status, text: await response.text(), type: response.headers.get('content-type') ?? '' };

@@ -42,7 +42,7 @@ describe('XSS payloads in live and static output', () => {
   });
 
   it('live pages, feed, sitemap and search escape everything', async () => {
-    const app = createWebApp({ health, archive: storeArchiveSource(store, { ...config, archive: { ...config.archive, names: 'full' } }, 0) });
+    const app = createWebApp({ health, archive: storeArchiveSource(store, { ...config, archive: { ...config.archive, names: 'full', baseUrl: 'http://x.test/archive' } }, 0) });
     const get = async (path: string) => (await app.request(`http://x.test${path}`)).text();
     const sitemap = await get('/archive/sitemap.xml');
     const conversations = [...sitemap.matchAll(/\/archive\/\d+\/c\/\d+\//g)].map((m) => m[0]);

@@ -2,6 +2,7 @@ import { ArchiveReader, type ArchiveSettings } from '../../core/archive/archive-
 import { ArchiveSearch } from '../../core/archive/archive-search.js';
 import type { Config } from '../../config/schema.js';
 import { archiveConfigured, servicesFromConfig } from '../../config/to-services.js';
+import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
 import { VERSION } from '../../version.js';
 
@@ -35,8 +36,24 @@ export async function applyConfiguredRooms(store: Store, config: Config): Promis
   }
 }
 
-export function storeArchiveSource(store: Store, config: Config, cacheMs = 10_000): ArchiveSource {
-  const reader = new ArchiveReader(store, archiveSettings(config, cacheMs));
+/**
+ * The live archive's absolute address: archive.baseUrl, else web.baseUrl + /archive. Never the
+ * request's Host header, which anyone can forge to poison caches and search engines.
+ */
+export function liveArchiveBaseUrl(config: Config): string | undefined {
+  if (config.archive.baseUrl) return config.archive.baseUrl.replace(/\/+$/, '');
+  return config.web.baseUrl ? `${config.web.baseUrl.replace(/\/+$/, '')}/archive` : undefined;
+}
+
+/** Said once at start when the archive has no address: what is left out, and the fix. */
+export const NO_ARCHIVE_ADDRESS =
+  'archive.baseUrl and web.baseUrl are unset: archive pages use relative links, without canonical links, sitemap, Atom feeds or a Sitemap line in robots.txt; set archive.baseUrl (or web.baseUrl) to the public address';
+
+export function storeArchiveSource(store: Store, config: Config, cacheMs = 10_000, log?: Pick<Logger, 'warn'>): ArchiveSource {
+  const baseUrl = liveArchiveBaseUrl(config);
+  if (!baseUrl) log?.warn({}, NO_ARCHIVE_ADDRESS);
+  const settings = archiveSettings(config, cacheMs);
+  const reader = new ArchiveReader(store, baseUrl ? { ...settings, baseUrl } : settings);
   let applied = 0;
   return {
     reader,

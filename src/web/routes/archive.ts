@@ -12,8 +12,9 @@ const CACHE = 'public, max-age=60';
 /** The archive pages live under /archive/: every link is relative, the same as in the static site. */
 export function archiveRoutes(source: ArchiveSource): Hono {
   const { reader } = source;
-  const base = (c: Context) => reader.settings.baseUrl ?? `${new URL(c.req.url).origin}/archive`;
-  const ctx = (c: Context, depth: number): PageContext => ({ root: '../'.repeat(depth), baseUrl: base(c), timeZone: reader.settings.timeZone, static: false });
+  // Absolute addresses come from the configuration only: the Host header is the visitor's to forge.
+  const base = reader.settings.baseUrl;
+  const ctx = (depth: number): PageContext => ({ root: '../'.repeat(depth), ...(base ? { baseUrl: base } : {}), timeZone: reader.settings.timeZone, static: false });
   const html = (c: Context, body: string) => {
     c.header('Cache-Control', CACHE);
     return c.html(body);
@@ -25,11 +26,11 @@ export function archiveRoutes(source: ArchiveSource): Hono {
   };
 
   const app = new Hono();
-  app.get('/robots.txt', (c) => c.text(renderRobots(`${base(c)}/sitemap.xml`, true)));
+  app.get('/robots.txt', (c) => c.text(renderRobots(base ? `${base}/sitemap.xml` : undefined, true)));
   app.get('/archive', (c) => c.redirect('/archive/', 301));
   app.get('/archive/', async (c) => {
     await source.applyConfiguredRooms();
-    return html(c, renderHome(ctx(c, 0), await reader.rooms(), reader.settings.defaultLocale));
+    return html(c, renderHome(ctx(0), await reader.rooms(), reader.settings.defaultLocale));
   });
   const search = async (c: Context) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -38,17 +39,19 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const page = Number.parseInt(c.req.query('page') ?? '1', 10) || 1;
     const view = await source.search.search(q, { ...(inRoom ? { room: inRoom } : {}), page });
     c.header('X-Robots-Tag', 'noindex');
-    return c.html(renderSearchPage(ctx(c, 1), view));
+    return c.html(renderSearchPage(ctx(1), view));
   };
   app.get('/archive/search', (c) => c.redirect(`/archive/search/${new URL(c.req.url).search}`, 301));
   app.get('/archive/search/', search);
+  // A sitemap and a feed need absolute addresses: without a configured one there are none.
   app.get('/archive/sitemap.xml', async (c) => {
-    const urls: { loc: string; lastmod?: Date }[] = [{ loc: `${base(c)}/` }];
+    if (!base) return notFound(c);
+    const urls: { loc: string; lastmod?: Date }[] = [{ loc: `${base}/` }];
     for (const r of await reader.rooms()) {
       const found = (await reader.findRoom(String(r.id)))!;
       const summaries = await reader.summaries(found);
-      urls.push({ loc: `${base(c)}/${paths.room(r.id)}` });
-      for (const s of summaries) urls.push({ loc: `${base(c)}/${paths.conversation(r.id, s.rootId)}`, lastmod: s.lastTs });
+      urls.push({ loc: `${base}/${paths.room(r.id)}` });
+      for (const s of summaries) urls.push({ loc: `${base}/${paths.conversation(r.id, s.rootId)}`, lastmod: s.lastTs });
     }
     c.header('Content-Type', 'application/xml; charset=utf-8');
     return c.body(renderSitemap(urls));
@@ -61,14 +64,14 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const found = await room(c);
     if (!found) return notFound(c);
     if (c.req.param('room') !== String(found.id)) return c.redirect(`/archive/${paths.room(found.id)}`, 301);
-    return html(c, renderRoom(ctx(c, 1), await reader.roomIndex(found)));
+    return html(c, renderRoom(ctx(1), await reader.roomIndex(found)));
   });
   app.get('/archive/:room/feed.atom', async (c) => {
-    const found = await room(c);
-    if (!found) return notFound(c);
+    const found = base ? await room(c) : undefined;
+    if (!found || !base) return notFound(c);
     const index = await reader.roomIndex(found);
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-    return c.body(renderAtomFeed(base(c), index.room, index.latest));
+    return c.body(renderAtomFeed(base, index.room, index.latest));
   });
   const conversation = async (c: Context) => {
     const found = await room(c);
@@ -76,7 +79,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const view = found && Number.isSafeInteger(number) ? await reader.conversation(found, number) : undefined;
     if (!view) return notFound(c);
     if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.conversation(view.room.id, number)}`, 301);
-    return html(c, renderConversation(ctx(c, 3), view));
+    return html(c, renderConversation(ctx(3), view));
   };
   app.get('/archive/:room/c/:n', conversation);
   app.get('/archive/:room/c/:n/', conversation);
@@ -86,7 +89,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     const view = found && DAY.test(name) ? await reader.day(found, name) : undefined;
     if (!view) return notFound(c);
     if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.day(view.room.id, name)}`, 301);
-    return html(c, renderDay(ctx(c, 2), view));
+    return html(c, renderDay(ctx(2), view));
   };
   app.get('/archive/:room/:day', day);
   app.get('/archive/:room/:day/', day);

@@ -15,6 +15,11 @@ export const paths = {
   feed: (room: number) => `${room}/feed.atom`,
 };
 
+/** The room's feed, when the archive has an absolute address (no feed is written or served without one). */
+function feedOf(ctx: PageContext, room: number): { feed?: string } {
+  return ctx.baseUrl ? { feed: `${ctx.root}${paths.feed(room)}` } : {};
+}
+
 function items(ctx: PageContext, locale: Locale, room: number, list: readonly ConversationItem[]): string {
   const rows = list.map(
     (item) =>
@@ -34,10 +39,11 @@ export function renderRoom(ctx: PageContext, view: RoomIndexView): string {
   const days = view.days
     .map((d) => `<li><a href="${ctx.root}${paths.day(room.id, d.day)}">${d.day}</a> <span class="meta">${e(label(room.locale, 'conversations', { count: d.conversations }))}</span></li>`)
     .join('');
-  const body = `<h1>${e(room.name)}</h1><p><a href="${ctx.root}${paths.feed(room.id)}">${e(label(room.locale, 'feed'))}</a></p>
+  const feed = feedOf(ctx, room.id).feed;
+  const body = `<h1>${e(room.name)}</h1>${feed ? `<p><a href="${feed}">${e(label(room.locale, 'feed'))}</a></p>` : ''}
 <h2>${e(label(room.locale, 'latest'))}</h2>${items(ctx, room.locale, room.id, view.latest)}<h2>${e(label(room.locale, 'days'))}</h2><ol class="list">${days}</ol>`;
   const description = `${room.name} — ${view.latest.slice(0, 5).map((i) => i.title).join(' · ')}`;
-  return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${label(room.locale, 'archive')}`, description, path: paths.room(room.id), body, feed: `${ctx.root}${paths.feed(room.id)}`, roomId: room.id });
+  return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${label(room.locale, 'archive')}`, description, path: paths.room(room.id), body, ...feedOf(ctx, room.id), roomId: room.id });
 }
 
 export function renderDay(ctx: PageContext, view: DayView): string {
@@ -48,7 +54,7 @@ export function renderDay(ctx: PageContext, view: DayView): string {
   ].join(' ');
   const body = `<nav class="crumbs"><a href="${ctx.root}${paths.room(room.id)}">${e(room.name)}</a></nav><h1>${view.day}</h1>${items(ctx, room.locale, room.id, view.conversations)}<p>${nav}</p>`;
   const description = `${room.name} ${view.day}: ${view.conversations.slice(0, 5).map((i) => i.title).join(' · ')}`;
-  return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${view.day}`, description, path: paths.day(room.id, view.day), body, feed: `${ctx.root}${paths.feed(room.id)}`, roomId: room.id });
+  return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${view.day}`, description, path: paths.day(room.id, view.day), body, ...feedOf(ctx, room.id), roomId: room.id });
 }
 
 export function renderConversation(ctx: PageContext, view: ConversationView): string {
@@ -71,7 +77,7 @@ export function renderConversation(ctx: PageContext, view: ConversationView): st
     path: paths.conversation(room.id, view.number),
     body,
     jsonLd: conversationJsonLd(ctx, view),
-    feed: `${ctx.root}${paths.feed(room.id)}`,
+    ...feedOf(ctx, room.id),
     roomId: room.id,
   });
 }
