@@ -117,6 +117,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     async start() {
       const web = createWebApp({
+        log,
+        limits: config.web,
         health: { pingDatabase: () => store.ping(), chatState: () => adapter.state },
         webhooks: {
           path: config.webhooks.path,
@@ -125,7 +127,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           wake: () => bot.wake(),
           log,
         },
-        archive: storeArchiveSource(store, config),
+        archive: storeArchiveSource(store, config, undefined, log),
         report: storeReportSource(store, config),
         dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake(), faq),
       });
