@@ -1,5 +1,6 @@
 import type { Database as BetterSqlite } from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { storableParameters } from './storable-text.js';
 
 const DEFAULT_LIMIT = 500;
 
@@ -30,8 +31,9 @@ function reusable(database: BetterSqlite, sql: string): SqliteStatement {
   const statement = database.prepare(sql);
   return {
     reader: statement.reader,
-    all: (parameters) => statement.all(parameters),
-    run: (parameters) => statement.run(parameters),
-    iterate: (parameters) => database.prepare(sql).iterate(parameters) as IterableIterator<unknown>,
+    // Text is stored as PostgreSQL would store it (see storableText): the two stores keep the same thing.
+    all: (parameters) => statement.all(storableParameters(parameters)),
+    run: (parameters) => statement.run(storableParameters(parameters)),
+    iterate: (parameters) => database.prepare(sql).iterate(storableParameters(parameters)) as IterableIterator<unknown>,
   };
 }

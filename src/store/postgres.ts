@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { storablePool } from './storable-text.js';
 
 const INT8 = 20;
 
@@ -17,5 +18,5 @@ export function openPostgres(url: string): Kysely<Database> {
   pool.on('error', () => undefined);
   // The same drop while a client is checked out between queries is an 'error' on that client.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: storablePool(pool) }) });
 }

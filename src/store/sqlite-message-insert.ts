@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { StoredMessage } from '../core/types.js';
 import type { MessageInput } from './store.js';
+import { storableParameters } from './storable-text.js';
 
 /**
  * The message insert on SQLite, the ingest hot path: one statement prepared once and run per row
@@ -17,24 +18,27 @@ export function sqliteMessageInsert(database: SqliteDatabase): (inputs: MessageI
     const run = statement;
     return inputs.map((input) => {
       const ts = input.ts.getTime();
-      const result = run.run(input.roomId, input.senderId, input.platformMsgId, input.kind, input.text, ts, input.replyTo ?? null, input.isSelf ? 1 : 0, input.command ?? null, now, input.conversationId ?? null, input.threadParent ?? null);
+      // Stored as PostgreSQL would store it (see storableText); what it returns is what a read returns.
+      const [platformMsgId, text, replyTo, conversationId, threadParent] = storableParameters([input.platformMsgId, input.text, input.replyTo ?? null, input.conversationId ?? null, input.threadParent ?? null] as const);
+      const result = run.run(input.roomId, input.senderId, platformMsgId, input.kind, text, ts, replyTo, input.isSelf ? 1 : 0, input.command ?? null, now, conversationId, threadParent);
       if (result.changes !== 1) return undefined;
       return {
         id: Number(result.lastInsertRowid),
         roomId: input.roomId,
         senderId: input.senderId,
-        platformMsgId: input.platformMsgId,
+        platformMsgId,
         kind: input.kind,
-        text: input.text,
+        text,
         ts: new Date(ts),
-        replyTo: input.replyTo ?? null,
+        replyTo,
         isSelf: input.isSelf,
         recalledAt: null,
         editedAt: null,
         command: input.command ?? null,
-        conversationId: input.conversationId ?? null,
-        threadParent: input.threadParent ?? null,
+        conversationId,
+        threadParent,
       };
     });
   };
 }
+

@@ -5,6 +5,7 @@ import type { FastPaths } from './kysely-store.js';
 import { toSubscription } from './repositories/subscription.repository.js';
 import type { SubscriptionsTable } from './schema.js';
 import type { NewOutboxJob } from './store.js';
+import { storableParameters } from './storable-text.js';
 
 type WebhookPaths = Required<Pick<FastPaths, 'recordDelivery' | 'addJob' | 'subscriptionsOfRepo'>>;
 
@@ -29,7 +30,10 @@ export function sqliteWebhookPaths(database: SqliteDatabase): WebhookPaths {
   };
 }
 
-function lazy(database: SqliteDatabase, sql: string): () => Statement {
+/** A statement prepared on first use, whose text parameters are stored as PostgreSQL would store them (see storableText). */
+function lazy(database: SqliteDatabase, sql: string): () => Pick<Statement, 'run' | 'all'> {
   let statement: Statement | undefined;
-  return () => (statement ??= database.prepare(sql));
+  const prepared = () => (statement ??= database.prepare(sql));
+  const storable = { run: (...parameters: unknown[]) => prepared().run(...storableParameters(parameters)), all: (...parameters: unknown[]) => prepared().all(...storableParameters(parameters)) };
+  return () => storable;
 }

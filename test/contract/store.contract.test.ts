@@ -195,6 +195,24 @@ describe.each(factories)('Store on %s', (_name, factory) => {
     expect(await store.deliveries.record('d-2', 'ping')).toBe(false);
   });
 
+  it('stores text with NUL (U+0000) or a lone surrogate as U+FFFD, the same on both databases, losing nothing else', async () => {
+    const nul = (text: string) => text.replaceAll('0', '\u0000');
+    const room = await store.rooms.upsert({ platform: 'wechat', externalId: nul('r0'), kind: 'group', topic: nul('群0') });
+    const member = await store.members.upsert({ platform: 'wechat', externalId: nul('u0'), name: nul('张0') });
+    expect(room.topic).toBe('群\uFFFD');
+    expect(member.name).toBe('张\uFFFD');
+    expect((await store.rooms.findByExternalId('wechat', nul('r0')))?.id).toBe(room.id);
+    const [plain] = await store.messages.insertMany([message(room.id, member.id, nul('m0'), nul('a0b\ud800c'))]);
+    const [inTx] = await store.transaction((tx) => tx.messages.insertMany([message(room.id, member.id, nul('t0'), nul('x0y'))]));
+    expect(plain).toMatchObject({ platformMsgId: 'm\uFFFD', text: 'a\uFFFDb\uFFFDc' });
+    expect(inTx).toMatchObject({ platformMsgId: 't\uFFFD', text: 'x\uFFFDy' });
+    expect(await store.messages.findByPlatformId(room.id, nul('t0'))).toEqual(inTx);
+    expect(await store.messages.edit(room.id, nul('m0'), nul('edited 0'), new Date('2026-11-24T03:00:00Z'))).toBe(true);
+    expect((await store.messages.findById(plain!.id))?.text).toBe('edited \uFFFD');
+    await store.faq.upsert({ id: nul('f0'), questions: [nul('q0')], answer: nul('a0'), tags: [], source: 'import' });
+    expect(await store.faq.get(nul('f0'))).toMatchObject({ id: 'f\uFFFD', answer: 'a\uFFFD' });
+  });
+
   it('keeps FAQ entries idempotent by id, with hits, votes and answers per room', async () => {
     const { room } = await roomAndMember();
     const entry = { id: 'install', questions: ['怎么安装？', 'how to install'], answer: 'npm ci && npm start', url: 'https://example.com/docs', tags: ['setup'], source: 'import' as const };

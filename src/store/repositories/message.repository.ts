@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StoredMessage } from '../../core/types.js';
 import type { Database } from '../schema.js';
 import type { HistoryMessage, MessageInput } from '../store.js';
+import { storableText } from '../storable-text.js';
 import { toMessage } from './mappers.js';
 
 type Db = Kysely<Database>;
@@ -23,7 +24,8 @@ export async function insertMessages(db: Db, inputs: MessageInput[], now = Date.
   }
   // A message given twice in one batch is new only the first time.
   return inputs.map((input) => {
-    const id = key(input.roomId, input.platformMsgId);
+    // Rows come back as stored: match them by the id as stored (see storableText).
+    const id = key(input.roomId, storableText(input.platformMsgId));
     const message = inserted.get(id);
     inserted.delete(id);
     return message;
