@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_FAQ_SETTINGS } from '../core/faq/decide.js';
 import { parseSubscriptionSpec } from '../core/notify/subscription-spec.js';
+import { BODY_LIMIT_DEFAULTS } from '../web/middleware/body-limit.js';
+import { parseProxySpec } from '../web/routes/auth-proxy-spec.js';
 
 const repoName = z
   .string()
@@ -36,6 +38,12 @@ const web = z.strictObject({
   port: z.number().int().min(0).max(65535).default(8080).describe('Web server port. Env: PORT'),
   baseUrl: z.url().optional().describe('Public URL of the web server, e.g. https://osschat.example.org; the dashboard\'s GitHub sign-in returns to BASE/auth/callback. Env: OSSCHAT_BASE_URL'),
   sessionSecret: z.string().min(32).optional().describe('Secret (32+ characters) that signs dashboard session cookies; generated into ./data/session-secret when unset. Env: OSSCHAT_SESSION_SECRET'),
+  trustProxy: z
+    .array(z.string().refine((spec) => parseProxySpec(spec) !== undefined, 'expected an IP address or CIDR range, e.g. 127.0.0.1 or 10.0.0.0/8'))
+    .default([])
+    .describe('Reverse proxies (addresses or CIDR ranges) trusted to name the client in X-Forwarded-For; the sign-in limiter keys on that client. Default none: the socket address'),
+  maxBodyBytes: z.number().int().min(1024).default(BODY_LIMIT_DEFAULTS.maxBodyBytes).describe('Largest request body (bytes) of any route but the webhook; larger ones get 413 before they are read'),
+  maxWebhookBodyBytes: z.number().int().min(1024).default(BODY_LIMIT_DEFAULTS.maxWebhookBodyBytes).describe('Largest GitHub webhook body (bytes); GitHub caps payloads at 25 MB'),
 });
 
 const wechaty = z.strictObject({
@@ -90,6 +98,10 @@ const webhooks = z.strictObject({
 
 const notify = z.strictObject({
   subscribe: z.enum(['admins', 'everyone']).default('admins').describe('Who may subscribe a room to a repository and change its filters'),
+  commentOnSubscribed: z
+    .boolean()
+    .default(false)
+    .describe('Let /comment reach the repositories a room subscribes to; off: only the room\'s bound repository (comments need the same permission as issues)'),
   minIntervalMs: z.number().int().min(0).default(3000).describe('Least time between two notifications in one room (WeChat bans bots that post bursts)'),
   perHour: z.number().int().min(1).default(20).describe('Most notifications per room per hour; more are folded into one digest message'),
   digestTime: z
@@ -152,7 +164,30 @@ const issues = z.strictObject({
     .default('Asia/Shanghai')
     .describe('Time zone of the times in issue transcripts and of digest times'),
   searchDuplicates: z.boolean().default(true).describe('Look for possibly related open issues before filing'),
+  quota: z
+    .strictObject({
+      perMember: quotaWindow(5, 10).describe('Issues and comments one member may write through the bot within the window, in all rooms together (admins are exempt)'),
+      perRoom: quotaWindow(20, 60).describe('Issues and comments one room may write through the bot within the window'),
+    })
+    .default({ perMember: { count: 5, minutes: 10 }, perRoom: { count: 20, minutes: 60 } })
+    .describe('Rate limits on what chat writes to GitHub; over a limit the bot says when to try again'),
+  redact: z
+    .strictObject({
+      phones: z.boolean().default(true).describe('Hide phone numbers in issues opened from chat (title and transcript)'),
+      emails: z.boolean().default(true).describe('Hide e-mail addresses in issues opened from chat (title and transcript)'),
+    })
+    .default({ phones: true, emails: true })
+    .describe('Personal data hidden in issues; secrets (tokens, keys, passwords), WeChat ids and ID-card numbers are always hidden'),
 });
+
+function quotaWindow(count: number, minutes: number) {
+  return z
+    .strictObject({
+      count: z.number().int().min(0).default(count).describe('How many within the window; 0 means no limit'),
+      minutes: z.number().int().min(1).max(10_080).default(minutes).describe('Length of the sliding window in minutes'),
+    })
+    .default({ count, minutes });
+}
 
 function isTimeZone(zone: string): boolean {
   try {
