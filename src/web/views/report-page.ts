@@ -81,3 +81,8 @@ ${listSections(report, t)}
 </html>
 `;
 }
+
+/** The page's inline scripts, exactly as embedded: the web server allows these (by hash) in its CSP. */
+export function reportInlineScripts(): string[] {
+  return [echarts(), REPORT_CHARTS_SCRIPT];
+}
