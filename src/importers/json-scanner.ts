@@ -1,3 +1,5 @@
+import { TokenEnd, type TokenKind } from './json-token-end.js';
+
 /** Where a value sits in the document: object keys and array indexes from the root. */
 export type JsonPath = readonly (string | number)[];
 
@@ -9,7 +11,20 @@ export interface JsonScanHandlers {
   select: (path: JsonPath) => JsonWant;
   /** Receives every value selected with 'parse', in document order. */
   onValue: (path: JsonPath, value: unknown) => void;
+  /**
+   * A value selected with 'parse' that is longer than the limit: passed over without being
+   * built, and reported here. Without this handler the scanner throws instead.
+   */
+  onTooLarge?: (path: JsonPath, chars: number) => void;
 }
+
+export interface JsonScanOptions {
+  /** The longest value (or key) built, in characters. */
+  maxValueChars?: number;
+}
+
+/** No chat message comes near it (Slack caps text at 40,000 characters); a hostile one is not built. */
+export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
 
 interface Frame {
   kind: 'object' | 'array';
@@ -19,58 +34,64 @@ interface Frame {
 
 type State = 'value' | 'first-item' | 'key' | 'colon' | 'after' | 'done';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+/** A key or value whose end is not yet read: its text so far when it is kept. */
+interface OpenToken {
+  end: TokenEnd;
+  isKey: boolean;
+  /** Undefined when the value is passed over (skipped, or too large to build). */
+  pieces: string[] | undefined;
+  chars: number;
+  tooLarge: boolean;
+  start: number;
+}
 
 /**
  * A streaming JSON reader that materialises only the values asked for (each message of an
- * export) with JSON.parse, and walks everything else without building it. Memory holds the
- * open containers' path and at most one incomplete value, whatever the size of the document.
+ * export) with JSON.parse, and walks everything else without building it. It keeps its place in
+ * an unfinished token across chunks, so the work is linear in the input however it is cut, and
+ * memory holds the open containers' path and at most one value of at most `maxValueChars`.
  */
 export class JsonScanner {
-  private buffer = '';
+  /** Characters the token scans have looked at: about the input's length, however it is chunked. */
+  examined = 0;
   private offset = 0;
   private state: State = 'value';
   private readonly stack: Frame[] = [];
+  private open: OpenToken | undefined;
+  private readonly maxValueChars: number;
 
-  constructor(private readonly handlers: JsonScanHandlers) {}
+  constructor(
+    private readonly handlers: JsonScanHandlers,
+    options: JsonScanOptions = {},
+  ) {
+    this.maxValueChars = options.maxValueChars ?? MAX_VALUE_CHARS;
+  }
 
   push(chunk: string): void {
-    this.buffer = this.buffer.length > 0 ? this.buffer + chunk : chunk;
-    const consumed = this.run(false);
-    this.offset += consumed;
-    this.buffer = this.buffer.slice(consumed);
+    this.run(chunk, false);
+    this.offset += chunk.length;
   }
 
   /** Throws when the document is incomplete. */
   end(): void {
-    const consumed = this.run(true);
-    this.offset += consumed;
-    this.buffer = this.buffer.slice(consumed);
-    if (this.state !== 'done' || this.buffer.trim() !== '') throw new Error(`unexpected end of JSON at character ${this.offset}`);
+    this.run('', true);
+    if (this.state !== 'done' || this.open) throw new Error(`unexpected end of JSON at character ${this.offset}`);
   }
 
   private path(): (string | number)[] {
     return this.stack.map((frame) => frame.key);
   }
 
-  private run(final: boolean): number {
-    const text = this.buffer;
-    let pos = 0;
-    while (pos < text.length) {
+  private run(text: string, final: boolean): void {
+    let pos = this.open ? this.resume(text, final) : 0;
+    while (pos >= 0 && pos < text.length) {
       const c = text.charCodeAt(pos);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) {
-        pos++;
-        continue;
-      }
-      const next = this.step(text, pos, c, final);
-      if (next < 0) break;
-      pos = next;
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) pos++;
+      else pos = this.step(text, pos, c, final);
     }
-    return pos;
   }
 
-  /** One token from `pos`; returns where the next begins, or -1 when the buffer ends inside it. */
+  /** One token from `pos`; returns where the next begins, or -1 when the text ends inside it. */
   private step(text: string, pos: number, c: number, final: boolean): number {
     const top = this.stack[this.stack.length - 1];
     switch (this.state) {
@@ -80,15 +101,11 @@ export class JsonScanner {
         if (c === 0x5d) return this.close(pos);
         this.state = 'value';
         return pos;
-      case 'key': {
+      case 'key':
         if (c === 0x7d) return this.close(pos);
-        if (c !== QUOTE) throw this.error(pos, 'expected a key');
-        const end = stringEnd(text, pos);
-        if (end < 0) return -1;
-        top!.key = JSON.parse(text.slice(pos, end)) as string;
-        this.state = 'colon';
-        return end;
-      }
+        if (c !== 0x22) throw this.error(pos, 'expected a key');
+        // Keys inside a skipped container are not kept: nothing asks for their path.
+        return this.begin(text, pos, 'string', true, !top!.skipping, final);
       case 'colon':
         if (c !== 0x3a) throw this.error(pos, 'expected ":"');
         this.state = 'value';
@@ -102,25 +119,71 @@ export class JsonScanner {
 
   private value(text: string, pos: number, c: number, top: Frame | undefined, final: boolean): number {
     const want = top?.skipping ? 'skip' : this.handlers.select(this.path());
-    if ((c === 0x7b || c === 0x5b) && want !== 'parse') {
+    const container = c === 0x7b || c === 0x5b;
+    if (container && want !== 'parse') {
       const kind = c === 0x7b ? 'object' : 'array';
       this.stack.push({ kind, skipping: want === 'skip', key: kind === 'array' ? 0 : '' });
       this.state = kind === 'object' ? 'key' : 'first-item';
       return pos + 1;
     }
-    const end = valueEnd(text, pos, final);
-    if (end < 0) return -1;
-    if (want === 'parse') {
-      let value: unknown;
-      try {
-        value = JSON.parse(text.slice(pos, end));
-      } catch (error) {
-        throw this.error(pos, (error as Error).message);
-      }
-      this.handlers.onValue(this.path(), value);
+    const kind: TokenKind = c === 0x22 ? 'string' : container ? 'container' : 'primitive';
+    return this.begin(text, pos, kind, false, want === 'parse', final);
+  }
+
+  /** Starts a token at `pos`; finishes it when it ends in `text`, else keeps it open. */
+  private begin(text: string, pos: number, kind: TokenKind, isKey: boolean, keep: boolean, final: boolean): number {
+    const end = new TokenEnd(kind);
+    const from = kind === 'string' ? pos + 1 : pos;
+    const stop = end.find(text, from, final);
+    this.examined += (stop < 0 ? text.length : stop) - from;
+    const token: OpenToken = { end, isKey, pieces: keep ? [] : undefined, chars: 0, tooLarge: false, start: this.offset + pos };
+    this.take(token, stop < 0 ? text.slice(pos) : text.slice(pos, stop));
+    if (stop < 0) this.open = token;
+    else this.finish(token);
+    return stop;
+  }
+
+  /** Goes on with the open token in the next chunk; returns where the token ends, or -1. */
+  private resume(text: string, final: boolean): number {
+    const token = this.open!;
+    const stop = token.end.find(text, 0, final);
+    this.examined += stop < 0 ? text.length : stop;
+    this.take(token, stop < 0 ? text : text.slice(0, stop));
+    if (stop < 0) return -1;
+    this.open = undefined;
+    this.finish(token);
+    return stop;
+  }
+
+  /** Adds a piece of the token's text, dropping the text once the token is over the limit. */
+  private take(token: OpenToken, piece: string): void {
+    token.chars += piece.length;
+    if (!token.pieces) return;
+    if (token.chars <= this.maxValueChars) {
+      token.pieces.push(piece);
+      return;
     }
-    this.state = this.stack.length === 0 ? 'done' : 'after';
-    return end;
+    const what = token.isKey ? 'a key' : 'a value';
+    if (token.isKey || !this.handlers.onTooLarge) throw this.error(token.start - this.offset, `${what} longer than ${this.maxValueChars} characters, the limit`);
+    token.pieces = undefined;
+    token.tooLarge = true;
+  }
+
+  private finish(token: OpenToken): void {
+    if (token.tooLarge) this.handlers.onTooLarge!(this.path(), token.chars);
+    else if (token.pieces) this.parsed(token, token.pieces.length === 1 ? token.pieces[0]! : token.pieces.join(''));
+    this.state = token.isKey ? 'colon' : this.stack.length === 0 ? 'done' : 'after';
+  }
+
+  private parsed(token: OpenToken, text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw this.error(token.start - this.offset, (error as Error).message);
+    }
+    if (token.isKey) this.stack[this.stack.length - 1]!.key = value as string;
+    else this.handlers.onValue(this.path(), value);
   }
 
   private after(pos: number, c: number, top: Frame | undefined): number {
@@ -146,43 +209,4 @@ export class JsonScanner {
     const at = this.path().join('.');
     return new Error(`invalid JSON at character ${this.offset + pos}${at ? ` (in ${at})` : ''}: ${what}`);
   }
-}
-
-/** Index just past the string starting at `pos` (a quote), or -1 when it does not end in `text`. */
-function stringEnd(text: string, pos: number): number {
-  let from = pos + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return -1;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    from = quote + 1;
-  }
-}
-
-/** Index just past the value starting at `pos`, or -1 when it does not end in `text`. */
-function valueEnd(text: string, pos: number, final: boolean): number {
-  const c = text.charCodeAt(pos);
-  if (c === QUOTE) return stringEnd(text, pos);
-  if (c !== 0x7b && c !== 0x5b) return primitiveEnd(text, pos, final);
-  let depth = 0;
-  for (let i = pos; i < text.length; i++) {
-    const d = text.charCodeAt(i);
-    if (d === QUOTE) {
-      const end = stringEnd(text, i);
-      if (end < 0) return -1;
-      i = end - 1;
-    } else if (d === 0x7b || d === 0x5b) depth++;
-    else if ((d === 0x7d || d === 0x5d) && --depth === 0) return i + 1;
-  }
-  return -1;
-}
-
-function primitiveEnd(text: string, pos: number, final: boolean): number {
-  for (let i = pos; i < text.length; i++) {
-    const d = text.charCodeAt(i);
-    if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) return i;
-  }
-  return final ? text.length : -1;
 }
