@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_FAQ_SETTINGS } from '../core/faq/decide.js';
 import { parseSubscriptionSpec } from '../core/notify/subscription-spec.js';
 import { BODY_LIMIT_DEFAULTS } from '../web/middleware/body-limit.js';
+import { DEFAULT_MAX_LINE_BYTES } from '../chat/stdio/bounded-lines.js';
 import { parseProxySpec } from '../web/routes/auth-proxy-spec.js';
 
 const repoName = z
@@ -60,6 +61,10 @@ const wechaty = z.strictObject({
     .describe('Puppet service token, needed by wechaty-puppet-service. Env: WECHATY_PUPPET_SERVICE_TOKEN'),
 });
 
+const stdio = z.strictObject({
+  maxLineBytes: z.number().int().min(1024).default(DEFAULT_MAX_LINE_BYTES).describe('Longest stdio JSON line (bytes); a longer one is skipped with an error naming its line number'),
+});
+
 const chat = z.strictObject({
   adapter: z.enum(['wechaty', 'stdio']).default('wechaty').describe('Chat platform adapter; --chat overrides it'),
   platform: z
@@ -72,6 +77,7 @@ const chat = z.strictObject({
     .default(['OSSChat'])
     .describe('Names the bot answers to in "@name issue 5" (the logged-in WeChat name is added automatically)'),
   wechaty: wechaty.default(wechaty.parse({})),
+  stdio: stdio.default(stdio.parse({})),
 });
 
 const github = z.strictObject({

@@ -8,6 +8,7 @@ export function servicesFromConfig(config: Config, version: string): Omit<Servic
     issues: config.issues,
     roomSettings: (room) => roomSettings(config, room),
     botNames: config.chat.botNames,
+    commentOnSubscribed: config.notify.commentOnSubscribed,
     version,
     archive: { ...(config.archive.baseUrl ? { baseUrl: config.archive.baseUrl } : {}), configured: (room) => archiveConfigured(config, room) },
   };
@@ -16,7 +17,7 @@ export function servicesFromConfig(config: Config, version: string): Omit<Servic
 function roomSettings(config: Config, room: Room): RoomSettings {
   const entry = config.rooms.find(({ match }) => ('id' in match ? match.id === room.externalId : match.topic === room.topic));
   if (!entry) return {};
-  return { ...(entry.repo ? { repo: entry.repo } : {}), ...(entry.locale ? { locale: entry.locale } : {}) };
+  return { configured: true, ...(entry.repo ? { repo: entry.repo } : {}), ...(entry.locale ? { locale: entry.locale } : {}) };
 }
 
 /** The room is public by configuration (archive.rooms lists its topic or id). */

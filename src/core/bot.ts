@@ -118,18 +118,20 @@ async function loadRecorded(store: Store, messageId: number): Promise<RecordedMe
   const room = message && (await store.rooms.findById(message.roomId));
   const sender = message && (await store.members.findById(message.senderId));
   if (!message || !room || !sender) throw new Error(`message ${messageId} not found`);
+  // Read when the command runs: the role the platform reported last (a demoted owner is no longer one).
+  const roomRole = room.kind === 'group' ? await store.members.roleIn(room.id, sender.id) : undefined;
   const roomRef = room.kind === 'group' ? { id: room.externalId, ...(room.topic ? { topic: room.topic } : {}) } : null;
   const event = {
     type: 'message' as const,
     id: message.platformMsgId,
     room: roomRef,
-    from: { id: sender.externalId, ...(sender.name ? { name: sender.name } : {}) },
+    from: { id: sender.externalId, ...(sender.name ? { name: sender.name } : {}), ...(roomRole ? { role: roomRole } : {}) },
     text: message.text,
     kind: message.kind,
     ts: message.ts,
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
   };
-  return { event, room, sender, message };
+  return { event, room, sender, message, ...(roomRole ? { roomRole } : {}) };
 }
 
 /** Messages of one room are routed one after another, in the order they were stored. */

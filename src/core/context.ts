@@ -2,7 +2,7 @@ import type { Store } from '../store/store.js';
 import type { Translate } from './i18n/translate.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
-import type { ChatMessageEvent, Locale, Member, OutgoingMessage, Room, StoredMessage } from './types.js';
+import type { ChatMessageEvent, Locale, Member, OutgoingMessage, Room, RoomRole, StoredMessage } from './types.js';
 
 /** Everything a feature needs to handle one new chat message. */
 export interface ChatContext {
@@ -12,6 +12,8 @@ export interface ChatContext {
   readonly message: StoredMessage;
   readonly locale: Locale;
   readonly isAdmin: boolean;
+  /** The sender owns or administers this group, as the platform reported it (stored per room and member). */
+  readonly isRoomAdmin: boolean;
   /** 1 on the first run; higher when the outbox runs the command again (after a crash or an outage). */
   readonly attempt: number;
   readonly store: Store;
@@ -41,6 +43,8 @@ export interface Recorded {
   room: Room;
   sender: Member;
   message: StoredMessage;
+  /** The sender's role in this room, when the platform ever reported it. */
+  roomRole?: RoomRole;
 }
 
 export function createContext(recorded: Recorded, deps: ContextDeps): ChatContext {
@@ -51,6 +55,7 @@ export function createContext(recorded: Recorded, deps: ContextDeps): ChatContex
   return {
     ...recorded,
     ...deps,
+    isRoomAdmin: recorded.roomRole === 'owner' || recorded.roomRole === 'admin',
     log: deps.log.child({ room: room.externalId, msg: message.platformMsgId }),
     async reply(text) {
       // The n-th reply to a message has a fixed key: a re-run after a crash never says it twice.

@@ -13,9 +13,15 @@ export interface RoomRef {
   topic?: string;
 }
 
+/** A member's standing in one group, as the platform reports it (a member may own one group and be nobody in another). */
+export const ROOM_ROLES = ['owner', 'admin', 'member'] as const;
+export type RoomRole = (typeof ROOM_ROLES)[number];
+
 export interface MemberRef {
   id: string;
   name?: string;
+  /** The sender's role in this message's room, when the platform reports it: stored per (room, member). */
+  role?: RoomRole;
 }
 
 /** A quoted message the platform identifies only by who said it and what it said (WeChat). */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { pendingMigrations } from './migrate.js';
-import { findMemberById, upsertMember } from './repositories/member.repository.js';
+import { findMemberById, roomRole, setRoomRole, upsertMember } from './repositories/member.repository.js';
 import {
   countMessages, editMessage, findMessage, findMessageById, findQuotedMessage, insertMessages, lastCommandBefore,
   messageRevisions, messagesBefore, recallMessage, recentMessages, roomHistoryPages, streamRoomMessages,
@@ -11,13 +11,15 @@ import {
 } from './repositories/outbox.repository.js';
 import { tenantRepository } from './repositories/tenant.repository.js';
 import { installationRepository } from './repositories/installation.repository.js';
+import { sessionRepository } from './repositories/session.repository.js';
+import { forgeWriteRepository } from './repositories/forge-write.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
 import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
 } from './repositories/room.repository.js';
 import type { Database } from './schema.js';
 import {
-  archiveIssues, archiveMembers, archiveMessagesById, conversationMessages, conversationNumber, unplacedCount, publicRooms, roomConversations, setMemberOptOut, setRoomPublic, streamArchiveRoom,
+  archiveHistoryPages, archiveIssues, archiveMembers, archiveMessagesById, conversationMessages, conversationNumber, unplacedCount, publicRooms, roomConversations, setMemberOptOut, setRoomPublic, streamArchiveRoom,
 } from './repositories/archive.repository.js';
 import { createArchiveSearchIndex } from '../search/archive-search-index.js';
 import { messagesInConversation, setThreads } from './repositories/thread.repository.js';
@@ -31,6 +33,7 @@ import type { StoredMessage } from '../core/types.js';
 import type { Subscription } from '../core/notify/subscription.js';
 import type { Dialect, MessageInput, NewOutboxJob, Repositories, Store } from './store.js';
 import { isTransientError } from './transient-error.js';
+import { OutageTracker } from './outage-tracker.js';
 
 /** Dialect-specific fast paths that replace a repository function. */
 export interface FastPaths {
@@ -53,7 +56,8 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       setOptOut: (memberId, out) => setMemberOptOut(db, memberId, out),
       publicRooms: () => publicRooms(db),
       conversations: (roomId) => roomConversations(db, roomId),
-      conversation: (roomId, key) => conversationMessages(db, roomId, key),
+      conversation: (roomId, key, range) => conversationMessages(db, roomId, key, range),
+      historyPages: (roomId, pageSize) => archiveHistoryPages(db, roomId, pageSize),
       messagesById: (ids) => archiveMessagesById(db, ids),
       streamRoom: (roomId, pageSize) => streamArchiveRoom(db, roomId, pageSize),
       members: (roomId) => archiveMembers(db, roomId),
@@ -73,6 +77,8 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
     members: {
       upsert: (input) => upsertMember(db, input),
       findById: (id) => findMemberById(db, id),
+      setRoomRole: (roomId, memberId, role) => setRoomRole(db, roomId, memberId, role),
+      roleIn: (roomId, memberId) => roomRole(db, roomId, memberId),
     },
     messages: {
       insertMany: fastInsert ? async (inputs) => fastInsert(inputs) : (inputs) => insertMessages(db, inputs),
@@ -104,7 +110,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       list: () => listFaqEntries(db),
       remove: (id) => removeFaqEntry(db, id),
       countHit: (id) => countFaqHit(db, id),
-      vote: (id, helpful) => voteFaqEntry(db, id, helpful),
+      vote: (id, memberId, helpful) => voteFaqEntry(db, id, memberId, helpful),
       recordAnswer: (roomId, entryId, question) => recordFaqAnswer(db, roomId, entryId, question),
       lastAnswer: (roomId, entryId) => lastFaqAnswer(db, roomId, entryId),
     },
@@ -133,17 +139,21 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
     },
     tenants: tenantRepository(db),
     installations: installationRepository(db),
+    sessions: sessionRepository(db),
+    forgeWrites: forgeWriteRepository(db, dialect),
   };
 }
 
-export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, fast: FastPaths = {}): Store {
+export function createKyselyStore(db: Kysely<Database>, dialect: Dialect, fast: FastPaths = {}, outages = new OutageTracker(dialect === 'postgres' ? 'PostgreSQL' : 'SQLite')): Store {
   return {
     // Fast paths run raw on the one SQLite connection: safe only inside a transaction, which holds it.
     ...repositories(db, dialect, { historyPages: fast.historyPages }),
     dialect,
     search: createArchiveSearchIndex(db, dialect),
-    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, dialect, fast))),
+    transaction: (work) => outages.watch(() => db.transaction().execute((tx) => work(repositories(tx, dialect, fast)))),
     isTransient: isTransientError,
+    outageOf: (error) => outages.describe(error),
+    currentOutage: () => outages.outage,
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -3,10 +3,19 @@ import type { FaqEntry, StoredFaqEntry } from '../core/faq/faq-entry.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Subscription } from '../core/notify/subscription.js';
 import type { InstallationRepository } from './repositories/installation.repository.js';
-import type { IssueLink, Member, MessageKind, Room, RoomKind, StoredMessage } from '../core/types.js';
+import type { IssueLink, Member, MessageKind, Room, RoomKind, RoomRole, StoredMessage } from '../core/types.js';
 import type { TenantRepository } from './repositories/tenant.repository.js';
+import type { SessionRepository } from './repositories/session.repository.js';
+import type { ForgeWriteRepository } from './repositories/forge-write.repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** Why writes fail for now (write the same again later): nothing was written. */
+export interface DatabaseOutage {
+  kind: 'unreachable' | 'locked' | 'disk-full';
+  /** One log line: what is wrong, what to do, and that nothing is lost. */
+  advice: string;
+}
 
 export interface RoomInput {
   platform: string;
@@ -63,6 +72,10 @@ export interface MemberRepository {
   /** Creates the member or updates the name. */
   upsert(input: MemberInput): Promise<Member>;
   findById(id: number): Promise<Member | undefined>;
+  /** Records the member's role in a group as the platform reported it. */
+  setRoomRole(roomId: number, memberId: number, role: RoomRole): Promise<void>;
+  /** The member's last reported role in the group, if the platform ever said. */
+  roleIn(roomId: number, memberId: number): Promise<RoomRole | undefined>;
 }
 
 /** A stored message as `historyPages` reads it: no row ids, dates as epoch milliseconds. */
@@ -186,7 +199,8 @@ export interface FaqRepository {
   list(): Promise<StoredFaqEntry[]>;
   remove(id: string): Promise<boolean>;
   countHit(id: string): Promise<void>;
-  vote(id: string, helpful: boolean): Promise<void>;
+  /** Counts the member's vote on the entry once; false (nothing changed) when they voted on it before. */
+  vote(id: string, memberId: number, helpful: boolean): Promise<boolean>;
   recordAnswer(roomId: number, entryId: string, question: string): Promise<void>;
   lastAnswer(roomId: number, entryId: string): Promise<Date | undefined>;
 }
@@ -201,8 +215,10 @@ export interface ArchiveRepository {
   publicRooms(): Promise<Room[]>;
   /** The room's conversations with at least one publishable message, oldest first. */
   conversations(roomId: number): Promise<ConversationSummary[]>;
-  /** The publishable messages of one conversation (by key), oldest first. */
-  conversation(roomId: number, key: string): Promise<ArchiveMessage[]>;
+  /** The publishable messages of one conversation (by key), oldest first; `range` reads one page of them. */
+  conversation(roomId: number, key: string, range?: { offset: number; limit: number }): Promise<ArchiveMessage[]>;
+  /** Every publishable message of the room in time order, in pages (the public report reads these). */
+  historyPages(roomId: number, pageSize?: number): AsyncIterable<ArchiveMessage[]>;
   /** Publishable messages by id; hidden ones are left out. */
   messagesById(ids: number[]): Promise<ArchiveMessage[]>;
   /** Every publishable message of the room, conversation after conversation, in pages. */
@@ -228,6 +244,10 @@ export interface Repositories {
   /** GitHub App installations and the repositories they reach. */
   installations: InstallationRepository;
   tenants: TenantRepository;
+  /** Dashboard sign-in sessions (revocable, shared by every web process). */
+  sessions: SessionRepository;
+  /** Issues and comments chat wrote to the forge: what the quotas count. */
+  forgeWrites: ForgeWriteRepository;
 }
 
 /** The message log and everything else that must survive a restart, on SQLite or PostgreSQL. */
@@ -239,6 +259,10 @@ export interface Store extends Repositories {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** True when `error` is a lost connection or a lock held too long: nothing was written, and the same write may be tried again. */
   isTransient?(error: unknown): boolean;
+  /** The outage `error` stands for (a cut connection, a lock held too long, a full disk), or undefined for any other error. */
+  outageOf?(error: unknown): DatabaseOutage | undefined;
+  /** The outage the last transaction ran into, until a transaction succeeds again (the health check reads it). */
+  currentOutage?(): DatabaseOutage | undefined;
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
   pendingMigrations(): Promise<string[]>;

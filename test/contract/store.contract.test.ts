@@ -214,13 +214,13 @@ describe.each(factories)('Store on %s', (_name, factory) => {
   });
 
   it('keeps FAQ entries idempotent by id, with hits, votes and answers per room', async () => {
-    const { room } = await roomAndMember();
+    const { room, member } = await roomAndMember();
     const entry = { id: 'install', questions: ['怎么安装？', 'how to install'], answer: 'npm ci && npm start', url: 'https://example.com/docs', tags: ['setup'], source: 'import' as const };
     expect(await store.faq.upsert(entry)).toBe('created');
     expect(await store.faq.upsert(entry)).toBe('unchanged');
     expect(await store.faq.upsert({ ...entry, answer: 'npm ci' })).toBe('updated');
     await store.faq.countHit('install');
-    await store.faq.vote('install', false);
+    expect(await store.faq.vote('install', member.id, false)).toBe(true);
     expect(await store.faq.get('install')).toMatchObject({ questions: ['怎么安装？', 'how to install'], answer: 'npm ci', url: 'https://example.com/docs', tags: ['setup'], hits: 1, helpful: 0, notHelpful: 1 });
     expect(await store.faq.lastAnswer(room.id, 'install')).toBeUndefined();
     await store.faq.recordAnswer(room.id, 'install', '怎么装');

@@ -27,6 +27,9 @@ describe('bind code parsing', () => {
   });
 });
 
+// The group's owner as the platform reports it: only an owner, an admin or a configured admin may say a code.
+const owner = { from: { id: 'u1', name: '张三', role: 'owner' as const } };
+
 describe('绑定 CODE in a group', () => {
   let h: Harness;
   const lastReply = () => h.sent.at(-1)?.text ?? '';
@@ -40,13 +43,13 @@ describe('绑定 CODE in a group', () => {
     return { tenant, code: (await h.store.tenants.createBindCode(tenant.id, repo, login, ttlMs)).code };
   }
 
-  it('links the room to the tenant and the repository, once, and anyone holding the code may say it', async () => {
+  it('links the room to the tenant and the repository, once, when the group\'s owner says it', async () => {
     const { tenant, code } = await tenantCode('alice', 'octo/hello');
-    await h.say(`绑定 ${code}`);
+    await h.say(`绑定 ${code}`, owner);
     expect(lastReply()).toBe('绑定成功：本群已加入社区 alice，绑定仓库 octo/hello。管理员可以在管理后台查看和修改。');
     const [room] = await h.store.tenants.rooms(tenant.id);
     expect(room).toMatchObject({ externalId: 'r1', repo: 'octo/hello' });
-    await h.say(`/bind ${code}`);
+    await h.say(`/bind ${code}`, owner);
     expect(lastReply()).toContain('已经用过了');
     await h.say('安装失败了，怎么办');
     await h.say('以上1条开工单');
@@ -58,7 +61,7 @@ describe('绑定 CODE in a group', () => {
     try {
       const tenant = await en.store.tenants.ensureAccount('octo', 'org', 'alice');
       const { code } = await en.store.tenants.createBindCode(tenant.id, 'octo/hello', 'alice', 60_000);
-      await en.say(`/bind ${code}`);
+      await en.say(`/bind ${code}`, owner);
       expect(en.sent.at(-1)?.text).toBe('Bound: this room now belongs to octo and opens issues in octo/hello. Admins can change it in the dashboard.');
     } finally {
       await en.close();
@@ -66,20 +69,90 @@ describe('绑定 CODE in a group', () => {
   });
 
   it('refuses unknown and expired codes', async () => {
-    await h.say('/bind ABCD-EFGH');
+    await h.say('/bind ABCD-EFGH', owner);
     expect(lastReply()).toContain('不存在');
     const { code } = await tenantCode('alice', 'octo/hello', -1);
-    await h.say(`绑定 ${code}`);
+    await h.say(`绑定 ${code}`, owner);
     expect(lastReply()).toContain('已过期');
   });
 
   it('never moves a room another tenant owns', async () => {
     const alice = await tenantCode('alice', 'octo/hello');
-    await h.say(`绑定 ${alice.code}`);
+    await h.say(`绑定 ${alice.code}`, owner);
     const mallory = await tenantCode('mallory', 'octo/other');
-    await h.say(`绑定 ${mallory.code}`);
+    await h.say(`绑定 ${mallory.code}`, owner);
     expect(lastReply()).toContain('另一个社区');
     expect(await h.store.tenants.rooms(mallory.tenant.id)).toEqual([]);
     expect((await h.store.rooms.findByExternalId('test', 'r1'))?.repo).toBe('octo/hello');
+  });
+});
+
+describe('who may say a bind code (issue 14: group takeover)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await issueHarness({ rooms: {}, admins: ['op'] });
+  });
+  afterEach(async () => h.close());
+
+  const roomOf = async () => (await h.store.rooms.findByExternalId('test', 'r1'))!;
+  const freshCode = async () => {
+    const tenant = await h.store.tenants.ensureAccount('mallory', 'user', 'mallory');
+    return { tenant, code: (await h.store.tenants.createBindCode(tenant.id, 'octo/other', 'mallory', 60_000)).code };
+  };
+
+  it('refuses a member who is not the group\'s owner or admin, in both languages, and the room stays as it was', async () => {
+    const { tenant, code } = await freshCode();
+    await h.say(`绑定 ${code}`, { from: { id: 'u2', name: '李四', role: 'member' } });
+    expect(h.sent.at(-1)?.text).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。');
+    await h.say(`/bind ${code}`, { from: { id: 'u3', name: 'Eve' } });
+    expect(await h.store.tenants.tenantOfRoom((await roomOf()).id)).toBeNull();
+    expect((await h.store.tenants.openBindCodes(tenant.id)).map((open) => open.code)).toEqual([code]);
+    const en = await issueHarness({ rooms: { r1: { locale: 'en' } } });
+    try {
+      await en.say(`/bind ${code}`, { from: { id: 'u2', role: 'member' } });
+      expect(en.sent.at(-1)?.text).toBe('Sorry, only the group\'s owner or admins (or the bot\'s admins) can use "bind-code".');
+    } finally {
+      await en.close();
+    }
+  });
+
+  it('remembers the role per room: the owner of one group is nobody in another', async () => {
+    await h.say('我是群主', { from: { id: 'u1', name: '张三', role: 'owner' } });
+    const { code } = await freshCode();
+    await h.say(`绑定 ${code}`, { room: { id: 'r2', topic: '别的群' } });
+    expect(h.sent.at(-1)?.text).toContain('只有群主、群管理员或机器人管理员');
+    await h.say(`绑定 ${code}`);
+    expect(h.sent.at(-1)?.text).toContain('绑定成功');
+  });
+
+  it('a group admin (role admin) may redeem in a room nobody owns', async () => {
+    const { tenant, code } = await freshCode();
+    await h.say(`/bind ${code}`, { from: { id: 'u4', name: '管理员', role: 'admin' } });
+    expect(await h.store.tenants.tenantOfRoom((await roomOf()).id)).toBe(tenant.id);
+  });
+
+  it('never re-homes a room bound in chat by the configuration\'s admin, unless that admin says the code', async () => {
+    await h.say('绑定 octo/hello', { from: { id: 'op' } });
+    const { tenant, code } = await freshCode();
+    await h.say(`绑定 ${code}`, owner);
+    expect(h.sent.at(-1)?.text).toContain('群里的绑定码不能把它移到社区');
+    expect(await roomOf()).toMatchObject({ repo: 'octo/hello', archivePublic: false });
+    expect(await h.store.tenants.tenantOfRoom((await roomOf()).id)).toBeNull();
+    await h.say(`绑定 ${code}`, { from: { id: 'op' } });
+    expect(await roomOf()).toMatchObject({ repo: 'octo/other' });
+    expect(await h.store.tenants.tenantOfRoom((await roomOf()).id)).toBe(tenant.id);
+  });
+
+  it('never re-homes a room the configuration lists', async () => {
+    const configured = await issueHarness({ rooms: { r1: { configured: true } } });
+    try {
+      const tenant = await configured.store.tenants.ensureAccount('mallory', 'user', 'mallory');
+      const { code } = await configured.store.tenants.createBindCode(tenant.id, 'octo/other', 'mallory', 60_000);
+      await configured.say(`绑定 ${code}`, owner);
+      expect(configured.sent.at(-1)?.text).toContain('本群由机器人的配置文件管理');
+      expect(await configured.store.tenants.rooms(tenant.id)).toEqual([]);
+    } finally {
+      await configured.close();
+    }
   });
 });

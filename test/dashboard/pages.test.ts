@@ -17,7 +17,7 @@ describe.each(factories)('dashboard pages on %s', (_name, factory) => {
   afterEach(async () => h.close());
 
   it('hands out a bind code with the sentence to say in the group', async () => {
-    const page = await (await postForm(h, alice, '/dashboard/bindings', { repo: 'octo/hello' })).text();
+    const page = await (await postForm(h, alice, '/dashboard/bindings', { repo: 'alice/hello' })).text();
     const code = page.match(/绑定 ([A-Z2-9]{4}-[A-Z2-9]{4})/)?.[1];
     expect(code).toBeDefined();
     expect((await h.store.tenants.openBindCodes(seed.tenant.id)).map((c) => c.code)).toContain(code);
@@ -28,6 +28,10 @@ describe.each(factories)('dashboard pages on %s', (_name, factory) => {
     const r = seed.room.id;
     expect((await postForm(h, alice, `/dashboard/rooms/${r}/repo`, { repo: 'alice/other' })).status).toBe(303);
     await postForm(h, alice, `/dashboard/rooms/${r}/subscriptions`, { spec: 'alice/other issues +label:bug' });
+    expect((await postForm(h, alice, `/dashboard/rooms/${r}/archive`, { public: '1' })).status).toBe(403);
+    await h.store.archive.setRoomPublic(r, true); // the room's own `/archive on`
+    await postForm(h, alice, `/dashboard/rooms/${r}/archive`, { public: '0' });
+    expect(await h.store.tenants.room(seed.tenant.id, r)).toMatchObject({ archivePublic: false, archiveOptIn: true });
     await postForm(h, alice, `/dashboard/rooms/${r}/archive`, { public: '1' });
     const page = await (await getPage(h, alice, '/dashboard/rooms')).text();
     expect(page).toContain('value="alice/other"');
@@ -41,8 +45,9 @@ describe.each(factories)('dashboard pages on %s', (_name, factory) => {
   });
 
   it('adds, edits, imports and deletes FAQ entries, showing votes', async () => {
-    await h.store.faq.vote(seed.faqId, true);
-    await h.store.faq.vote(seed.faqId, false);
+    const [voter, other] = await Promise.all(['u-vote-1', 'u-vote-2'].map((externalId) => h.store.members.upsert({ platform: 'stdio', externalId })));
+    await h.store.faq.vote(seed.faqId, voter!.id, true);
+    await h.store.faq.vote(seed.faqId, other!.id, false);
     expect(await (await getPage(h, alice, '/dashboard/faq')).text()).toContain('1 / 1');
     await postForm(h, alice, '/dashboard/faq', { questions: '怎么升级？\n如何升级', answer: 'npm update', tags: 'ops' });
     const added = (await h.store.tenants.faq(seed.tenant.id)).find((e) => e.answer === 'npm update');

@@ -1,6 +1,6 @@
 import { createBot, type Bot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
-import type { IssueSettings, Services } from '../../src/core/services.js';
+import type { IssueSettings, RoomSettings, Services } from '../../src/core/services.js';
 import { DEFAULT_ISSUE_SETTINGS } from '../../src/core/default-services.js';
 import type { ChatMessageEvent, OutgoingMessage } from '../../src/core/types.js';
 import { createGitHubForge } from '../../src/forge/github/github-forge.js';
@@ -22,7 +22,7 @@ export interface HarnessOptions {
   token?: string;
   issues?: Partial<IssueSettings>;
   admins?: string[];
-  rooms?: Record<string, { repo?: string; locale?: 'zh-CN' | 'en' }>;
+  rooms?: Record<string, RoomSettings>;
   maxAttempts?: number;
   notifyLimit?: { minIntervalMs: number; perHour: number };
   /** The forge's budget of one call (default 5000 ms) and how long GitHub may still write after it (see GitHubForgeOptions). */

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { MESSAGE_KINDS, type ChatEvent } from '../../core/types.js';
+import { MESSAGE_KINDS, ROOM_ROLES, type ChatEvent } from '../../core/types.js';
 
 const id = z.string().min(1, 'must not be empty');
 const timestamp = z.iso.datetime({ offset: true, local: true, message: 'expected an ISO 8601 time such as 2026-11-24T10:00:00+08:00' });
 const room = z.object({ id, topic: z.string().optional() });
 const member = z.object({ id, name: z.string().optional() });
+// Only a message says who sent it: its sender's role in the room, as the bridged platform reports it.
+const sender = member.extend({ role: z.enum(ROOM_ROLES, { error: 'expected "owner", "admin" or "member"' }).optional() });
 
 const message = z.object({
   type: z.literal('message'),
   id,
   room: room.nullish(),
-  from: member,
+  from: sender,
   text: z.string(),
   ts: timestamp.optional(),
   kind: z.enum(MESSAGE_KINDS).optional(),

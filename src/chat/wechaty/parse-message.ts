@@ -1,5 +1,5 @@
 import { types } from 'wechaty';
-import type { ChatEvent, MessageKind, QuoteHint, RoomRef } from '../../core/types.js';
+import type { ChatEvent, MemberRef, MessageKind, QuoteHint, RoomRef, RoomRole } from '../../core/types.js';
 
 /** What the adapter reads from a Wechaty message before parsing: plain data, no SDK objects. */
 export interface RawWechatyMessage {
@@ -15,6 +15,8 @@ export interface RawWechatyMessage {
   talkerName?: string;
   /** The talker's nickname in this room, which WeChat shows and quotes instead of the name. */
   talkerAlias?: string;
+  /** The talker's role in this room (owner from the room's owner, admins from its admin list), when the puppet reports it. */
+  talkerRole?: RoomRole;
   /** True when the bot itself sent the message. */
   self: boolean;
   /** True when the message @-mentions the bot. */
@@ -97,9 +99,9 @@ function roomOf(raw: RawWechatyMessage): RoomRef | null {
   return raw.roomTopic ? { id: raw.roomId, topic: raw.roomTopic } : { id: raw.roomId };
 }
 
-function senderOf(raw: RawWechatyMessage): { id: string; name?: string } {
+function senderOf(raw: RawWechatyMessage): MemberRef {
   const name = raw.talkerAlias?.trim() || raw.talkerName?.trim();
-  return name ? { id: raw.talkerId, name } : { id: raw.talkerId };
+  return { id: raw.talkerId, ...(name ? { name } : {}), ...(raw.talkerRole ? { role: raw.talkerRole } : {}) };
 }
 
 function bodyOf(raw: RawWechatyMessage): { kind: MessageKind; text: string; quote?: QuoteHint } {

@@ -1,7 +1,7 @@
 import { types, type Wechaty } from 'wechaty';
-import type { Message } from 'wechaty/users';
+import type { Message, Room } from 'wechaty/users';
 import { OsschatError } from '../../core/errors.js';
-import type { OutgoingMessage } from '../../core/types.js';
+import type { OutgoingMessage, RoomRole } from '../../core/types.js';
 import type { ChatAdapter, ChatAdapterState, ChatEventHandler } from '../chat-adapter.js';
 import { repeatFilter } from './repeat-filter.js';
 import { parseWechatyMessage, type RawWechatyMessage } from './parse-message.js';
@@ -33,12 +33,24 @@ async function attempt<T>(read: () => Promise<T> | T): Promise<T | undefined> {
   }
 }
 
+/**
+ * The talker's role from the room's payload, which the puppet has cached (no extra request): owner, admin,
+ * or member; unknown when the puppet does not report an owner (then nothing is stored, nothing assumed).
+ */
+export function talkerRole(room: Pick<Room, 'owner' | 'payload'>, talkerId: string): RoomRole | undefined {
+  const ownerId = room.owner()?.id;
+  if (!ownerId) return undefined;
+  if (ownerId === talkerId) return 'owner';
+  return room.payload?.adminIdList?.includes(talkerId) ? 'admin' : 'member';
+}
+
 async function readRoom(msg: Message): Promise<Partial<RawWechatyMessage>> {
   const room = msg.room();
   if (!room) return {};
   const talker = msg.talker();
   return {
     roomId: room.id,
+    talkerRole: await attempt(() => talkerRole(room, talker.id)),
     roomTopic: await attempt(() => room.topic()),
     talkerAlias: await attempt(() => room.alias(talker)),
     mentionsSelf: (await attempt(() => msg.mentionSelf())) ?? false,

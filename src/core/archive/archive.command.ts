@@ -30,12 +30,12 @@ async function run(ctx: ChatContext, args: ArchiveArgs): Promise<void> {
   await ctx.reply(ctx.t(configured ? 'archive.offConfigured' : 'archive.off'));
 }
 
-/** `公开存档 开|关` · `/archive on|off` (admins): opts the room into the public archive or out of it. */
+/** `公开存档 开|关` · `/archive on|off` (the group's owner or admins, or a configured admin): opts the room into the public archive or out of it. */
 export const archiveCommand: Command<ArchiveArgs> = {
   name: 'archive',
   usage: { 'zh-CN': '公开存档 开 · 公开存档 关', en: '/archive on · /archive off' },
-  help: { 'zh-CN': '公开（或停止公开）本群的可搜索存档（管理员）', en: 'publish (or stop publishing) this room in the searchable archive (admins)' },
-  permission: 'admin',
+  help: { 'zh-CN': '公开（或停止公开）本群的可搜索存档（群主或群管理员）', en: 'publish (or stop publishing) this room in the searchable archive (the group\'s owner or admins)' },
+  permission: 'room-admin',
   parse,
   run,
 };

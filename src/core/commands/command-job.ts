@@ -3,7 +3,7 @@ import { OsschatError } from '../errors.js';
 import type { ChatContext } from '../context.js';
 import type { Services } from '../services.js';
 import type { JobHandler } from '../outbox/worker.js';
-import { findCommand, type Command, type ParseInfo } from './command.js';
+import { findCommand, permits, type Command, type ParseInfo } from './command.js';
 
 export interface CommandJobPayload {
   messageId: number;
@@ -23,7 +23,8 @@ export function commandJob(
       const found = findCommand(commands, ctx.message.text, info);
       if (!found) throw new OsschatError('bad-input', `message ${ctx.message.id} is no longer a command`);
       ctx.log.info({ command: found.command.name, attempt: job.attempts }, 'command');
-      if (found.command.permission === 'admin' && !ctx.isAdmin) return ctx.reply(ctx.t('command.denied', { command: found.command.name }));
+      const { permission, name } = found.command;
+      if (!permits(permission, ctx)) return ctx.reply(ctx.t(permission === 'room-admin' ? 'command.deniedRoomAdmin' : 'command.denied', { command: name }));
       await found.command.run(ctx, found.args);
     },
     async onFailure(job, error) {

@@ -1,6 +1,17 @@
 import type { ChatContext } from '../context.js';
 
-export type Permission = 'anyone' | 'admin';
+/**
+ * Who may run a command: anyone; a configured admin (`admins` in the config); or a room admin, meaning a
+ * configured admin or the group's owner or admin as the platform reports it (in hosted mode a group's own
+ * admins are not in the config).
+ */
+export type Permission = 'anyone' | 'admin' | 'room-admin';
+
+/** Whether the sender of `ctx`'s message holds the permission. */
+export function permits(permission: Permission, ctx: Pick<ChatContext, 'isAdmin' | 'isRoomAdmin'>): boolean {
+  if (permission === 'anyone' || ctx.isAdmin) return true;
+  return permission === 'room-admin' && ctx.isRoomAdmin;
+}
 
 /** What a command parser may know besides the text; the same at record time and at run time. */
 export interface ParseInfo {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command, ParseInfo } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { entriesOfRoom } from './entries-of-room.js';
 
 type FaqArgs = { action: 'add'; answer: string; question?: string } | { action: 'remove'; id: string } | { action: 'list' } | { action: 'usage' };
 
@@ -25,7 +26,7 @@ async function add(ctx: ChatContext, answer: string, question: string | undefine
 }
 
 async function list(ctx: ChatContext): Promise<void> {
-  const entries = await ctx.store.faq.list();
+  const entries = await entriesOfRoom(ctx);
   if (entries.length === 0) return ctx.reply(ctx.t('faq.empty'));
   const lines = entries.slice(0, 30).map((entry) => `${entry.id}: ${entry.questions[0]} (${entry.hits})`);
   await ctx.reply(ctx.t('faq.list', { count: entries.length, lines: lines.join('\n') }));

@@ -1,13 +1,15 @@
 import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { entriesOfRoom } from './entries-of-room.js';
 
 const NOT_HELPFUL = /^(?:没用|无用|不对|错了|答非所问|wrong|not helpful|useless|👎)[\s。.!！]*$/i;
 
 /** `没用` / `wrong` quoting one of the bot's answers: a not-helpful vote that lowers that entry. */
 async function run(ctx: ChatContext, args: { quoted: string }): Promise<void> {
-  const entry = (await ctx.store.faq.list()).find((candidate) => args.quoted.trim().startsWith(candidate.answer.trim()));
+  // Only an entry the room could have been answered with: never another tenant's.
+  const entry = (await entriesOfRoom(ctx)).find((candidate) => args.quoted.trim().startsWith(candidate.answer.trim()));
   if (!entry) return;
-  await ctx.store.faq.vote(entry.id, false);
+  if (!(await ctx.store.faq.vote(entry.id, ctx.sender.id, false))) return ctx.log.info({ entry: entry.id }, 'faq: repeated vote ignored');
   const stored = await ctx.store.faq.get(entry.id);
   if (stored) ctx.services.faq?.put(stored);
   await ctx.reply(ctx.t('faq.voted'));

@@ -1,5 +1,6 @@
 import type { Repositories } from '../../store/store.js';
-import type { ChatEvent, Member, MemberRef, Room, RoomRef } from '../types.js';
+import { cleanLabel } from '../text/strip-controls.js';
+import type { ChatEvent, Member, MemberRef, Room, RoomRef, RoomRole } from '../types.js';
 
 const MAX_CACHED = 10_000;
 
@@ -10,6 +11,8 @@ const MAX_CACHED = 10_000;
 export class Directory {
   private rooms = new Map<string, Room>();
   private members = new Map<string, Member>();
+  /** `room:member` → role; null when the store has none. */
+  private roles = new Map<string, RoomRole | null>();
 
   constructor(private readonly platform: string) {}
 
@@ -20,23 +23,53 @@ export class Directory {
     if (!ref) return undefined;
     const kind = event.room ? 'group' : 'direct';
     const externalId = event.room ? ref.id : directRoomId(ref.id);
+    const topic = cleanOrNothing(ref.topic);
     const cached = this.rooms.get(externalId);
-    if (cached && (ref.topic === undefined || ref.topic === cached.topic)) return cached;
-    const room = await tx.rooms.upsert({ platform: this.platform, externalId, kind, topic: ref.topic });
+    if (cached && (topic === undefined || topic === cached.topic)) return cached;
+    const room = await tx.rooms.upsert({ platform: this.platform, externalId, kind, topic });
     return remember(this.rooms, externalId, room);
   }
 
   async member(tx: Repositories, ref: MemberRef): Promise<Member> {
+    const name = cleanOrNothing(ref.name);
     const cached = this.members.get(ref.id);
-    if (cached && (ref.name === undefined || ref.name === cached.name)) return cached;
-    const member = await tx.members.upsert({ platform: this.platform, externalId: ref.id, name: ref.name });
+    if (cached && (name === undefined || name === cached.name)) return cached;
+    const member = await tx.members.upsert({ platform: this.platform, externalId: ref.id, name });
     return remember(this.members, ref.id, member);
+  }
+
+  /**
+   * The member's role in a group: the one the event reports (stored when it changed), else the stored one.
+   * Cached, so the steady state neither reads nor writes roles.
+   */
+  async roomRole(tx: Repositories, room: Room, member: Member, reported: RoomRole | undefined): Promise<RoomRole | undefined> {
+    if (room.kind !== 'group') return undefined;
+    const key = `${room.id}:${member.id}`;
+    const known = this.roles.get(key);
+    if (reported === undefined) {
+      if (known !== undefined) return known ?? undefined;
+      const stored = (await tx.members.roleIn(room.id, member.id)) ?? null;
+      return remember(this.roles, key, stored) ?? undefined;
+    }
+    if (known !== reported) await tx.members.setRoomRole(room.id, member.id, reported);
+    remember(this.roles, key, reported);
+    return reported;
   }
 
   forget(): void {
     this.rooms.clear();
     this.members.clear();
+    this.roles.clear();
   }
+}
+
+/**
+ * A name or topic as stored: one line without bidi controls or invisible characters, which could
+ * reverse or hide text wherever it is shown (issues, the archive, JSON-LD); undefined when nothing
+ * visible is left, so the member or room keeps what it had.
+ */
+function cleanOrNothing(label: string | undefined): string | undefined {
+  return label === undefined ? undefined : cleanLabel(label) || undefined;
 }
 
 /** Direct chats get their own id space, so a contact id never collides with a group id. */

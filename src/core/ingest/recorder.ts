@@ -1,13 +1,13 @@
 import type { MessageInput, Repositories, Store } from '../../store/store.js';
 import type { Logger } from '../logger.js';
-import type { ChatEvent, ChatMessageEvent, Member, Room, StoredMessage } from '../types.js';
+import type { ChatEvent, ChatMessageEvent, Member, Room, RoomRole, StoredMessage } from '../types.js';
 import type { QuotedMessage } from '../commands/command.js';
 import { GroupCommit } from '../group-commit.js';
 import { Directory } from './directory.js';
 import type { RoomThreads } from '../threads/room-threads.js';
 
 export type Recorded =
-  | { type: 'message'; room: Room; sender: Member; event: ChatMessageEvent; message: StoredMessage | undefined }
+  | { type: 'message'; room: Room; sender: Member; event: ChatMessageEvent; message: StoredMessage | undefined; roomRole?: RoomRole }
   | { type: 'recall' | 'edit'; room: Room | undefined; applied: boolean };
 
 const MAX_BATCH = 1000;
@@ -53,10 +53,10 @@ export class Recorder {
 
   private async apply(tx: Repositories, events: ChatEvent[]): Promise<Recorded[]> {
     const results: Recorded[] = [];
-    const inserts: { index: number; input: MessageInput; room: Room; sender: Member; event: ChatMessageEvent }[] = [];
+    const inserts: { index: number; input: MessageInput; room: Room; sender: Member; roomRole?: RoomRole; event: ChatMessageEvent }[] = [];
     const writeInserts = async () => {
       const stored = await tx.messages.insertMany(inserts.map((insert) => insert.input));
-      inserts.forEach(({ index, room, sender, event }, i) => (results[index] = { type: 'message', room, sender, event, message: stored[i] }));
+      inserts.forEach(({ index, room, sender, roomRole, event }, i) => (results[index] = { type: 'message', room, sender, event, message: stored[i], ...(roomRole ? { roomRole } : {}) }));
       inserts.length = 0;
       for (const message of stored) if (message?.command) await enqueueCommand(tx, message);
     };
@@ -74,9 +74,10 @@ export class Recorder {
     return results;
   }
 
-  private async prepare(tx: Repositories, event: ChatMessageEvent): Promise<{ input: MessageInput; room: Room; sender: Member }> {
+  private async prepare(tx: Repositories, event: ChatMessageEvent): Promise<{ input: MessageInput; room: Room; sender: Member; roomRole?: RoomRole }> {
     const room = (await this.directory.room(tx, event))!;
     const sender = await this.directory.member(tx, event.from);
+    const roomRole = await this.directory.roomRole(tx, room, sender, event.from.role);
     const quoted = event.replyTo
       ? await tx.messages.findByPlatformId(room.id, event.replyTo)
       : event.quote && (await tx.messages.findQuoted(room.id, event.quote.senderName, event.quote.text));
@@ -92,7 +93,7 @@ export class Recorder {
       command: event.self ? undefined : this.hooks.classify?.(event, Boolean(event.replyTo ?? event.quote), quoted && { text: quoted.text, fromBot: quoted.isSelf }),
     };
     if (!input.isSelf && !input.command && this.hooks.threads) await this.place(tx, input, event, sender);
-    return { input, room, sender };
+    return { input, room, sender, ...(roomRole ? { roomRole } : {}) };
   }
 
   private async place(tx: Repositories, input: MessageInput, event: ChatMessageEvent, sender: Member): Promise<void> {

@@ -1,8 +1,12 @@
 import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
-import { normalizeBindCode } from './tenant.js';
+import { BIND_CODE_LOCKOUT_MINUTES, bindCodesLockedOut, recordWrongBindCode } from './bind-code-backoff.js';
+import { normalizeBindCode, type RedeemFailure } from './tenant.js';
 
 type BindCodeArgs = { code: string };
+
+/** Failures that tell a guesser something about the code: counted toward the back-off. */
+const WRONG_CODE: readonly RedeemFailure[] = ['unknown', 'expired', 'used'];
 
 /** `绑定 7KQ2-M9XP` · `/bind 7KQ2-M9XP`: a repository name has a slash, a code never does. */
 function parse(text: string): BindCodeArgs | undefined {
@@ -12,23 +16,41 @@ function parse(text: string): BindCodeArgs | undefined {
   return code ? { code } : undefined;
 }
 
+/** The self-hosted configuration owns a room no tenant owns when it lists it, or when an admin bound its repository in chat. */
+async function ownedBySelfHosted(ctx: ChatContext): Promise<boolean> {
+  if ((await ctx.store.tenants.tenantOfRoom(ctx.room.id)) !== null) return false;
+  return ctx.room.repo !== null || Boolean(ctx.services.roomSettings(ctx.room).configured) || Boolean(ctx.services.archive?.configured(ctx.room));
+}
+
+async function refuse(ctx: ChatContext, code: string, reason: RedeemFailure): Promise<void> {
+  if (WRONG_CODE.includes(reason) && (await recordWrongBindCode(ctx))) {
+    ctx.log.warn({ member: ctx.sender.externalId }, 'bind codes: too many wrong codes, ignoring them for a while');
+    return ctx.reply(ctx.t('bind.code.tooMany', { minutes: BIND_CODE_LOCKOUT_MINUTES }));
+  }
+  await ctx.reply(ctx.t(`bind.code.${reason}`, { code }));
+}
+
 async function run(ctx: ChatContext, { code }: BindCodeArgs): Promise<void> {
   if (ctx.room.kind !== 'group') return ctx.reply(ctx.t('bind.code.unknown', { code }));
-  const result = await ctx.store.tenants.redeemBindCode(code, ctx.room.id);
-  if (!result.ok) return ctx.reply(ctx.t(`bind.code.${result.reason}`, { code }));
+  if (await bindCodesLockedOut(ctx)) return ctx.log.warn({ member: ctx.sender.externalId }, 'bind code ignored: too many wrong codes lately');
+  // Before the code is looked up: a room the bot's own configuration owns gives a guesser nothing to learn.
+  if (!ctx.isAdmin && (await ownedBySelfHosted(ctx))) return ctx.reply(ctx.t('bind.code.selfHosted'));
+  const result = await ctx.store.tenants.redeemBindCode(code, ctx.room.id, { selfHosted: ctx.isAdmin });
+  if (!result.ok) return refuse(ctx, code, result.reason);
   ctx.log.info({ tenant: result.tenant.login, repo: result.repo }, 'room bound to a tenant with a code');
   await ctx.reply(ctx.t('bind.code.done', { tenant: result.tenant.login, repo: result.repo }));
 }
 
 /**
- * Links the group to the tenant that created the code in the dashboard. Anyone may say it: knowing a fresh
- * one-time code proves the speaker administers that tenant, and saying it in the group proves they are in it.
+ * Links the group to the tenant that created the code in the dashboard. Knowing a fresh one-time code proves
+ * the speaker administers that tenant; being the group's owner or admin (or a configured admin) proves the
+ * group consents. A room another tenant owns, or the self-hosted configuration owns, never moves this way.
  */
 export const bindCodeCommand: Command<BindCodeArgs> = {
   name: 'bind-code',
   usage: { 'zh-CN': '绑定 绑定码（在管理后台生成）', en: '/bind CODE (created in the dashboard)' },
-  help: { 'zh-CN': '用一次性绑定码把本群加入社区', en: 'join this room to a community with a one-time code' },
-  permission: 'anyone',
+  help: { 'zh-CN': '用一次性绑定码把本群加入社区（群主或群管理员）', en: 'join this room to a community with a one-time code (the group\'s owner or admins)' },
+  permission: 'room-admin',
   parse,
   run,
 };

@@ -10,16 +10,19 @@ export function faqTenantOf(entryId: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Whether a room of tenant `roomTenant` (null: none) may see the entry: the shared entries and its own tenant's. */
+export function visibleInRoom(entryId: string, roomTenant: number | null): boolean {
+  const owner = faqTenantOf(entryId);
+  return owner === undefined || owner === roomTenant;
+}
+
 /**
  * `faq.ask` limited to what a room may hear: the shared entries and its own tenant's, never another
  * tenant's. The decision (threshold, margin) is taken again over what is left.
  */
 export function askInRoom(faq: Pick<FaqService, 'ask' | 'settings'>, text: string, roomTenant: number | null): { match: FaqCandidate | null; candidates: FaqCandidate[] } {
   const asked = faq.ask(text);
-  const candidates = asked.candidates.filter((candidate) => {
-    const owner = faqTenantOf(candidate.id);
-    return owner === undefined || owner === roomTenant;
-  });
+  const candidates = asked.candidates.filter((candidate) => visibleInRoom(candidate.id, roomTenant));
   if (candidates.length === asked.candidates.length) return asked;
   return { match: decide(candidates, faq.settings), candidates };
 }

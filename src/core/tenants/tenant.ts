@@ -1,9 +1,17 @@
+import type { Room } from '../types.js';
+
 /** A community in hosted mode: the GitHub account (user or organisation) that owns rooms and FAQ entries. */
 export interface Tenant {
   id: number;
   /** The GitHub login of the owning account. */
   login: string;
   kind: 'user' | 'org';
+}
+
+/** A room as its tenant's dashboard sees it. */
+export interface TenantRoom extends Room {
+  /** The room itself opted in to the public archive (`公开存档 开` / `/archive on`, or the operator's config). */
+  archiveOptIn: boolean;
 }
 
 /** A tenant as one of its members sees it. */
@@ -22,9 +30,20 @@ export interface BindCode {
   roomId: number | null;
 }
 
-export type RedeemFailure = 'unknown' | 'expired' | 'used' | 'taken';
+export type RedeemFailure = 'unknown' | 'expired' | 'used' | 'taken' | 'selfHosted';
 
 export type RedeemResult = { ok: true; tenant: Tenant; repo: string } | { ok: false; reason: RedeemFailure };
+
+/** Owners who agreed to the move: `selfHosted` when a configured admin says the code (the config owner's consent). */
+export interface RedeemConsent {
+  selfHosted?: boolean;
+}
+
+/** Wrong bind codes within the back-off window: by one member (in any room), and in one room (by anyone). */
+export interface BindCodeFailures {
+  member: number;
+  room: number;
+}
 
 /** Codes look like `7KQ2-M9XP`: no 0/O or 1/I, easy to read aloud and to type on a phone. */
 export const BIND_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FaqEntry, FaqSource, StoredFaqEntry } from '../../core/faq/faq-entry.js';
 import type { Database, FaqEntriesTable } from '../schema.js';
+import { authorizationDb } from './chat-authorization-tables.js';
 
 type Db = Kysely<Database>;
 
@@ -51,12 +52,26 @@ export async function countFaqHit(db: Db, id: string): Promise<void> {
   await db.updateTable('faq_entries').set((eb) => ({ hits: eb('hits', '+', 1) })).where('id', '=', id).execute();
 }
 
-export async function voteFaqEntry(db: Db, id: string, helpful: boolean): Promise<void> {
-  await db
-    .updateTable('faq_entries')
-    .set((eb) => (helpful ? { helpful: eb('helpful', '+', 1) } : { not_helpful: eb('not_helpful', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
+/**
+ * One vote per member per entry: the (entry, member) key admits the first vote only, so a repeat, a retried
+ * job or a second worker changes nothing. True when this vote counted.
+ */
+export async function voteFaqEntry(db: Db, id: string, memberId: number, helpful: boolean, now = Date.now()): Promise<boolean> {
+  const run = async (tx: Db): Promise<boolean> => {
+    const added = await authorizationDb(tx)
+      .insertInto('faq_votes')
+      .values({ entry_id: id, member_id: memberId, helpful: helpful ? 1 : 0, voted_at: now })
+      .onConflict((conflict) => conflict.columns(['entry_id', 'member_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(added.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+    await tx
+      .updateTable('faq_entries')
+      .set((eb) => (helpful ? { helpful: eb('helpful', '+', 1) } : { not_helpful: eb('not_helpful', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    return true;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 export async function recordFaqAnswer(db: Db, roomId: number, entryId: string, question: string, at = Date.now()): Promise<void> {

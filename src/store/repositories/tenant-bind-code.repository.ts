@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { BindCode, RedeemResult, Tenant } from '../../core/tenants/tenant.js';
-import type { TenantDb, TenantTables } from './tenant-tables.js';
+import type { BindCode, BindCodeFailures, RedeemConsent, RedeemResult, Tenant } from '../../core/tenants/tenant.js';
+import { authorizationDb } from './chat-authorization-tables.js';
+import { baseDb, type TenantDb, type TenantTables } from './tenant-tables.js';
 
 function toBindCode(row: Selectable<TenantTables['bind_codes']>): BindCode {
   return {
@@ -35,15 +36,19 @@ export async function openBindCodes(db: TenantDb, tenantId: number, now = Date.n
   return rows.map(toBindCode);
 }
 
-/** Uses the code once: links the room to the code's tenant and repository; a room another tenant owns is refused. */
-export async function redeemBindCode(db: TenantDb, code: string, roomId: number, now = Date.now()): Promise<RedeemResult> {
+/**
+ * Uses the code once: links the room to the code's tenant and repository. A room another tenant owns is
+ * refused; so is one the self-hosted configuration bound in chat (a repository, no tenant) without its consent.
+ */
+export async function redeemBindCode(db: TenantDb, code: string, roomId: number, consent: RedeemConsent = {}, now = Date.now()): Promise<RedeemResult> {
   const run = async (tx: TenantDb): Promise<RedeemResult> => {
     const row = await tx.selectFrom('bind_codes').selectAll().where('code', '=', code).executeTakeFirst();
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.used_at !== null) return { ok: false, reason: 'used' };
     if (Number(row.expires_at) <= now) return { ok: false, reason: 'expired' };
-    const room = await tx.selectFrom('rooms').select('tenant_id').where('id', '=', roomId).executeTakeFirstOrThrow();
+    const room = await tx.selectFrom('rooms').select(['tenant_id', 'repo']).where('id', '=', roomId).executeTakeFirstOrThrow();
     if (room.tenant_id !== null && Number(room.tenant_id) !== Number(row.tenant_id)) return { ok: false, reason: 'taken' };
+    if (room.tenant_id === null && room.repo !== null && !consent.selfHosted) return { ok: false, reason: 'selfHosted' };
     const claimed = await tx.updateTable('bind_codes').set({ used_at: now, room_id: roomId }).where('code', '=', code).where('used_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'used' };
     await tx.updateTable('rooms').set({ tenant_id: row.tenant_id, repo: row.repo, updated_at: now }).where('id', '=', roomId).execute();
@@ -52,4 +57,23 @@ export async function redeemBindCode(db: TenantDb, code: string, roomId: number,
     return { ok: true, tenant: owner, repo: row.repo };
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** Remembers a wrong code said in a room, once per message (a retried command counts once). */
+export async function recordBindCodeFailure(db: TenantDb, messageId: number, roomId: number, memberId: number, now = Date.now()): Promise<void> {
+  await authorizationDb(baseDb(db))
+    .insertInto('bind_code_failures')
+    .values({ message_id: messageId, room_id: roomId, member_id: memberId, failed_at: now })
+    .onConflict((conflict) => conflict.column('message_id').doNothing())
+    .execute();
+}
+
+/** Wrong codes since `since` by the member (in any room) and in the room (by anyone), leaving out message `except`. */
+export async function countBindCodeFailures(db: TenantDb, roomId: number, memberId: number, since: number, except: number): Promise<BindCodeFailures> {
+  const failures = authorizationDb(baseDb(db)).selectFrom('bind_code_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('failed_at', '>=', since).where('message_id', '!=', except);
+  const [member, room] = await Promise.all([
+    failures.where('member_id', '=', memberId).executeTakeFirstOrThrow(),
+    failures.where('room_id', '=', roomId).executeTakeFirstOrThrow(),
+  ]);
+  return { member: Number(member.n), room: Number(room.n) };
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { StoredFaqEntry } from '../../core/faq/faq-entry.js';
-import { bindCodeFrom, type BindCode, type Membership, type RedeemResult, type Tenant } from '../../core/tenants/tenant.js';
-import type { Room } from '../../core/types.js';
+import { bindCodeFrom, type BindCode, type BindCodeFailures, type Membership, type RedeemConsent, type RedeemResult, type Tenant, type TenantRoom } from '../../core/tenants/tenant.js';
 import type { Database } from '../schema.js';
 import type { OutboxJob, OutboxStatus } from '../store.js';
-import { insertBindCode, openBindCodes, redeemBindCode } from './tenant-bind-code.repository.js';
+import { countBindCodeFailures, insertBindCode, openBindCodes, recordBindCodeFailure, redeemBindCode } from './tenant-bind-code.repository.js';
 import {
   claimTenantFaq, tenantDeliveries, tenantFaq, tenantJob, tenantJobCounts, tenantJobs, tenantRoom, tenantRooms, releaseTenantRoom, setTenantArchive,
   type TenantDelivery,
 } from './tenant-scope.repository.js';
+import { installedByTenant } from './tenant-installation.repository.js';
 import { tenantDb, type TenantDb } from './tenant-tables.js';
 
 /** Tenants, their administrators and bind codes; and every read the dashboard makes, scoped by tenant. */
@@ -26,13 +26,20 @@ export interface TenantRepository {
   /** A fresh one-time code for binding a group to `repo`, valid for `ttlMs`. */
   createBindCode(tenantId: number, repo: string, createdBy: string, ttlMs: number): Promise<BindCode>;
   openBindCodes(tenantId: number): Promise<BindCode[]>;
-  /** Uses a code in a room: links the room to the code's tenant and repository. */
-  redeemBindCode(code: string, roomId: number): Promise<RedeemResult>;
+  /** Uses a code in a room: links the room to the code's tenant and repository (a self-hosted room only with `consent`). */
+  redeemBindCode(code: string, roomId: number, consent?: RedeemConsent): Promise<RedeemResult>;
+  /** Remembers that message `messageId` said a wrong code (once per message). */
+  recordBindCodeFailure(messageId: number, roomId: number, memberId: number): Promise<void>;
+  /** Wrong codes since `since` by the member and in the room, not counting message `except`. */
+  bindCodeFailures(roomId: number, memberId: number, since: Date, except: number): Promise<BindCodeFailures>;
   /** The tenant that owns a room, or null. */
   tenantOfRoom(roomId: number): Promise<number | null>;
-  rooms(tenantId: number): Promise<Room[]>;
-  room(tenantId: number, roomId: number): Promise<Room | undefined>;
+  rooms(tenantId: number): Promise<TenantRoom[]>;
+  room(tenantId: number, roomId: number): Promise<TenantRoom | undefined>;
+  /** Turns the room's public archive off, or on when the room opted in itself; false when nothing changed (not opted in, not the tenant's). */
   setArchivePublic(tenantId: number, roomId: number, on: boolean): Promise<boolean>;
+  /** Whether an active App installation made by the tenant's own account reaches `repo` (proof the tenant controls it). */
+  installedByTenant(tenantId: number, repo: string): Promise<boolean>;
   /** Unlinks a room from the tenant (and its repository), so another tenant may bind it. */
   releaseRoom(tenantId: number, roomId: number): Promise<boolean>;
   faq(tenantId: number): Promise<StoredFaqEntry[]>;
@@ -92,7 +99,9 @@ export function tenantRepository(database: Kysely<Database>): TenantRepository {
     createBindCode: (tenantId, repo, createdBy, ttlMs) =>
       insertBindCode(db, { code: bindCodeFrom(randomBytes(8)), tenantId, repo, createdBy, expiresAt: new Date(Date.now() + ttlMs) }),
     openBindCodes: (tenantId) => openBindCodes(db, tenantId),
-    redeemBindCode: (code, roomId) => redeemBindCode(db, code, roomId),
+    redeemBindCode: (code, roomId, consent) => redeemBindCode(db, code, roomId, consent),
+    recordBindCodeFailure: (messageId, roomId, memberId) => recordBindCodeFailure(db, messageId, roomId, memberId),
+    bindCodeFailures: (roomId, memberId, since, except) => countBindCodeFailures(db, roomId, memberId, since.getTime(), except),
     tenantOfRoom: async (roomId) => {
       const row = await db.selectFrom('rooms').select('tenant_id').where('id', '=', roomId).executeTakeFirst();
       return row?.tenant_id == null ? null : Number(row.tenant_id);
@@ -100,6 +109,7 @@ export function tenantRepository(database: Kysely<Database>): TenantRepository {
     rooms: (tenantId) => tenantRooms(db, tenantId),
     room: (tenantId, roomId) => tenantRoom(db, tenantId, roomId),
     setArchivePublic: (tenantId, roomId, on) => setTenantArchive(db, tenantId, roomId, on),
+    installedByTenant: (tenantId, repo) => installedByTenant(db, tenantId, repo),
     releaseRoom: (tenantId, roomId) => releaseTenantRoom(db, tenantId, roomId),
     faq: (tenantId) => tenantFaq(db, tenantId),
     claimFaq: (tenantId, entryId) => claimTenantFaq(db, tenantId, entryId),
