@@ -1,12 +1,15 @@
+import type { IssueSettings } from '../services.js';
+import { cleanLabel } from '../text/strip-controls.js';
 import type { Locale } from '../types.js';
 import { deriveTitle } from './derive-title.js';
 import { escapeInline } from './escape-inline.js';
 import { markerOf } from './issue-marker.js';
 import { localTime } from './local-time.js';
+import { redactForForge } from './redact-for-forge.js';
 import { renderTranscript, type TranscriptMessage } from './render-transcript.js';
 
 export { deriveTitle, type TitleSource } from './derive-title.js';
-export { escapeMentions } from './escape-mentions.js';
+export { defuseAutolinks } from './defuse-autolinks.js';
 export { findMarker, markerOf } from './issue-marker.js';
 export { neutraliseMarkdown } from './neutralise-markdown.js';
 
@@ -36,6 +39,8 @@ export interface DraftInput {
   /** Possible duplicates, listed in the footer. */
   related?: readonly RelatedIssue[];
   archiveUrl?: string;
+  /** Personal data hidden in the title and transcript (secrets always are); both by default. */
+  redact?: IssueSettings['redact'];
 }
 
 export interface IssueDraft {
@@ -68,9 +73,16 @@ function footer(input: DraftInput): string {
   return lines.join('\n');
 }
 
+/** The title: explicit or derived ({@link deriveTitle}) from redacted text, on one clean line. */
+function titleOf(input: DraftInput, messages: readonly TranscriptMessage[], hide: (text: string) => string): string {
+  const title = input.title === undefined ? undefined : cleanLabel(hide(input.title));
+  return cleanLabel(deriveTitle({ ...input, messages, title: title || undefined }));
+}
+
 /**
  * Drafts an issue from chat messages: a title (see {@link deriveTitle}), and a body holding the
- * transcript as quotes (times in `timeZone`, mentions defused, markdown neutralised), a footer
+ * transcript as quotes (times in `timeZone`, secrets and personal data redacted, mentions and
+ * references defused, markdown neutralised), a footer
  * after a rule (group, requester, time, version, related issues, archive link) and, on the last
  * line, the hidden marker `<!-- osschat:${marker} -->`. Throws RangeError for an unknown time zone
  * or a marker key that is not letters, digits and `._:/+=-`.
@@ -79,6 +91,8 @@ export function draftIssue(input: DraftInput): IssueDraft {
   const marker = markerOf(input.marker);
   const end = footer(input);
   const budget = BODY_MAX - end.length - marker.length - 16;
-  const transcript = renderTranscript(input.messages, input.timeZone, input.locale, budget);
-  return { title: deriveTitle(input), body: `${transcript}\n\n---\n\n${end}\n\n${marker}` };
+  const hide = (text: string) => redactForForge(text, input.redact ?? { phones: true, emails: true });
+  const messages = input.messages.map((message) => ({ ...message, text: hide(message.text) }));
+  const transcript = renderTranscript(messages, input.timeZone, input.locale, budget);
+  return { title: titleOf(input, messages, hide), body: `${transcript}\n\n---\n\n${end}\n\n${marker}` };
 }

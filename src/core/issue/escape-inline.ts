@@ -1,4 +1,5 @@
-import { escapeMentions } from './escape-mentions.js';
+import { cleanLabel } from '../text/strip-controls.js';
+import { defuseAutolinks } from './defuse-autolinks.js';
 
 function escapePunctuation(text: string): string {
   return text
@@ -8,9 +9,10 @@ function escapePunctuation(text: string): string {
 }
 
 /**
- * One line of plain text (a name, a room, a title) made inert inside markdown: whitespace
- * collapsed, mentions wrapped in code, markdown punctuation elsewhere backslash-escaped, `<` as `&lt;`.
+ * One line of plain text (a name, a room, a title) made inert inside markdown: invisible and bidi
+ * characters dropped and whitespace collapsed ({@link cleanLabel}), mentions, references and GitHub
+ * links wrapped in code ({@link defuseAutolinks}), markdown punctuation elsewhere backslash-escaped, `<` as `&lt;`.
  */
 export function escapeInline(text: string): string {
-  return escapeMentions(text.replace(/\s+/gu, ' ').trim(), escapePunctuation);
+  return defuseAutolinks(cleanLabel(text), escapePunctuation);
 }

@@ -3,6 +3,7 @@ import type { IssueCategory } from '../services.js';
 import type { IssueLink, StoredMessage } from '../types.js';
 import type { Forge, ForgeIssue } from '../../forge/forge.js';
 import { conversationArchiveUrl } from '../archive/conversation-archive-url.js';
+import { attributionName } from './attribution.js';
 import { commandKey } from './command-key.js';
 import { findEarlier } from './find-earlier.js';
 import { draftIssue, findMarker, type RelatedIssue } from './draft-issue.js';
@@ -30,7 +31,7 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
       messages: request.messages.map((m) => ({ senderName: names.get(m.senderId) ?? '?', text: m.text, kind: m.kind, ts: m.ts })),
       title: request.title,
       roomName: ctx.room.kind === 'group' ? (ctx.room.topic ?? ctx.room.externalId) : '',
-      requester: ctx.sender.name ?? ctx.sender.externalId,
+      requester: attributionName(ctx.sender),
       requestedAt: ctx.message.ts,
       timeZone: ctx.services.issues.timeZone,
       locale: ctx.locale,
@@ -38,6 +39,7 @@ export async function fileIssue(ctx: ChatContext, forge: Forge, request: IssueRe
       marker: commandKey(ctx, 'chat'),
       related,
       ...(archiveUrl ? { archiveUrl } : {}),
+      redact: ctx.services.issues.redact,
     });
   const plain = draftOf([]);
   const related = await possibleDuplicates(ctx, forge, request.repo, plain.title);
@@ -84,7 +86,7 @@ async function senderNames(ctx: ChatContext, messages: StoredMessage[]): Promise
   const names = new Map<number, string>();
   for (const id of new Set(messages.map((m) => m.senderId))) {
     const member = await ctx.store.members.findById(id);
-    names.set(id, member?.name ?? member?.externalId ?? '?');
+    names.set(id, member ? attributionName(member) : '?');
   }
   return names;
 }

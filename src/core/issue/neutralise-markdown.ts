@@ -1,3 +1,5 @@
+import { defuseAutolinks } from './defuse-autolinks.js';
+
 interface Fence {
   char: string;
   length: number;
@@ -48,17 +50,17 @@ function splitCodeSpans(line: string): Part[] {
   return parts;
 }
 
-function escapeText(text: string, inline: (text: string) => string): string {
-  const safe = text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;').replace(/</g, '&lt;');
-  return inline(safe);
+// `](` escaped: no inline link or image can form, so none hides its target or loads a tracker.
+function escapePlain(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/\]\(/g, '\\](');
 }
 
-function neutraliseLine(line: string, inline: (text: string) => string): string {
+function neutraliseLine(line: string): string {
   if (line.trim() === '') return '';
   const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
   // Non-breaking spaces keep the indentation visible without making an indented code block.
   const width = [...indent].reduce((w, c) => w + (c === '\t' ? 4 : 1), 0);
-  const content = splitCodeSpans(line.slice(indent.length)).map((p) => (p.code ? p.text : escapeText(p.text, inline))).join('');
+  const content = splitCodeSpans(line.slice(indent.length)).map((p) => (p.code ? p.text : defuseAutolinks(p.text, escapePlain))).join('');
   const inert = BLOCK_STARTS.reduce((s, [pattern, replacement]) => s.replace(pattern, replacement), content);
   return '\u00a0'.repeat(width) + inert;
 }
@@ -67,10 +69,11 @@ function neutraliseLine(line: string, inline: (text: string) => string): string 
  * Makes chat text safe to quote line by line (`> `) in a GitHub issue: nothing in it can end the
  * quote, become a heading, rule, task or link definition, or be read as HTML (`<` → `&lt;`, so
  * `<!--` cannot hide text or fake a marker). Inline code spans and fenced code blocks are kept
- * verbatim (code renders as code inside the quote; an unclosed fence is closed). `inline`
- * transforms the plain-text stretches outside code, e.g. {@link escapeMentions}.
+ * verbatim (code renders as code inside the quote; an unclosed fence is closed). Outside code,
+ * nothing GitHub links by itself stays live ({@link defuseAutolinks}: mentions, issue and commit
+ * references, GitHub links, markdown link and image targets).
  */
-export function neutraliseMarkdown(text: string, inline: (text: string) => string = (s) => s): string {
+export function neutraliseMarkdown(text: string): string {
   const out: string[] = [];
   let fence: Fence | undefined;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -80,7 +83,7 @@ export function neutraliseMarkdown(text: string, inline: (text: string) => strin
       continue;
     }
     fence = openingFence(line);
-    out.push(fence ? line : neutraliseLine(line, inline));
+    out.push(fence ? line : neutraliseLine(line));
   }
   if (fence) out.push(fence.char.repeat(fence.length));
   return out.join('\n');

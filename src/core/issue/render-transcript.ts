@@ -1,6 +1,6 @@
 import type { Locale, MessageKind } from '../types.js';
+import { revealBidiControls } from '../text/strip-controls.js';
 import { escapeInline } from './escape-inline.js';
-import { escapeMentions } from './escape-mentions.js';
 import { localTime } from './local-time.js';
 import { neutraliseMarkdown } from './neutralise-markdown.js';
 import { truncateText } from './truncate-text.js';
@@ -29,7 +29,7 @@ function quote(text: string): string {
 function renderMessage(message: TranscriptMessage, stamp: string, locale: Locale): string {
   const name = escapeInline(message.senderName) || WORDS[locale].unknown;
   const text = message.text.replace(/^\s*\n/u, '').trimEnd();
-  const body = text ? neutraliseMarkdown(truncateText(text, MESSAGE_MAX), escapeMentions) : WORDS[locale].empty;
+  const body = text ? neutraliseMarkdown(revealBidiControls(truncateText(text, MESSAGE_MAX))) : WORDS[locale].empty;
   return `**${name}** · ${stamp}\n\n${quote(body)}`;
 }
 

@@ -69,9 +69,9 @@ describe('draftIssue', () => {
     expect(body).toContain(`> 👍🏽 👨‍👩‍👧 ${long.trimEnd()}`);
   });
 
-  it('defuses mentions in text and names but leaves e-mails and links alone', () => {
+  it('defuses mentions in text and names but leaves e-mails (when not redacted) and links alone', () => {
     const text = '@octocat, (@some-user) 看下\n@张三 发到 dev@example.org\nhttps://medium.com/@user/post';
-    const { body } = draft({ messages: [msg('@hubot', text, '2026-11-24T02:03:00Z')] });
+    const { body } = draft({ messages: [msg('@hubot', text, '2026-11-24T02:03:00Z')], redact: { phones: false, emails: false } });
     expect(body).toContain('**`@hubot`** · ');
     expect(body).toContain('> `@octocat`, (`@some-user`) 看下\n> `@张三` 发到 dev@example.org\n> https://medium.com/@user/post');
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMentions, neutraliseMarkdown } from '../../../src/core/issue/draft-issue.js';
+import { defuseAutolinks, neutraliseMarkdown } from '../../../src/core/issue/draft-issue.js';
 
 const NBSP = '\u00a0';
 
-describe('escapeMentions', () => {
+describe('defuseAutolinks: mentions', () => {
   it.each([
     ['@octocat', '`@octocat`'],
     ['@octocat please look', '`@octocat` please look'],
@@ -22,7 +22,7 @@ describe('escapeMentions', () => {
     ['@@octocat', '@`@octocat`'],
     ['line one\n@octocat at line start', 'line one\n`@octocat` at line start'],
   ])('wraps %j', (text, expected) => {
-    expect(escapeMentions(text)).toBe(expected);
+    expect(defuseAutolinks(text)).toBe(expected);
   });
 
   it.each([
@@ -37,13 +37,13 @@ describe('escapeMentions', () => {
     '@foo.bar',
     'no mentions at all',
   ])('leaves %j alone', (text) => {
-    expect(escapeMentions(text)).toBe(text);
+    expect(defuseAutolinks(text)).toBe(text);
   });
 });
 
-describe('escapeMentions with escapeRest', () => {
+describe('defuseAutolinks: mentions with escapeRest', () => {
   it('escapes everything but the mentions', () => {
-    expect(escapeMentions('a_b @alice_x *c*', (s) => s.replace(/[_*]/g, '\\$&'))).toBe('a\\_b `@alice_x` \\*c\\*');
+    expect(defuseAutolinks('a_b @alice_x *c*', (s: string) => s.replace(/[_*]/g, '\\$&'))).toBe('a\\_b `@alice_x` \\*c\\*');
   });
 });
 
@@ -52,7 +52,7 @@ describe('neutraliseMarkdown', () => {
     ['# 标题', '\\# 标题'],
     ['###### deep', '\\###### deep'],
     ['#hashtag', '#hashtag'],
-    ['see #123', 'see #123'],
+    ['see #123', 'see `#123`'],
     ['> quoted', '\\> quoted'],
     ['>> deeper', '\\>> deeper'],
     ['title\n===', 'title\n\\==='],
@@ -95,12 +95,12 @@ describe('neutraliseMarkdown', () => {
     expect(neutraliseMarkdown('``` a ` b\nnext')).toBe('\\`\\`\\` a \\` b\nnext');
   });
 
-  it('applies the inline transform outside code only', () => {
+  it('defuses mentions outside code only', () => {
     const text = 'ping @octocat, not `@octocat`\n```\n@octocat\n```';
-    expect(neutraliseMarkdown(text, escapeMentions)).toBe('ping `@octocat`, not `@octocat`\n```\n@octocat\n```');
+    expect(neutraliseMarkdown(text)).toBe('ping `@octocat`, not `@octocat`\n```\n@octocat\n```');
   });
 
   it('wraps a mention after a stray backtick so the backticks still pair up', () => {
-    expect(neutraliseMarkdown('stray ` then @octocat', escapeMentions)).toBe('stray \\` then `@octocat`');
+    expect(neutraliseMarkdown('stray ` then @octocat')).toBe('stray \\` then `@octocat`');
   });
 });

@@ -6,6 +6,7 @@ import { parseSearchQuery, scoreIssue, type SearchQuery } from './search-query.j
 import type { IssueRecord } from './state.js';
 
 const MAX_QUERY = 256;
+const MAX_OPERATORS = 5;
 
 function searchInvalid(message: string, code = 'invalid'): Reply {
   const reply = githubError(422, 'Validation Failed', { errors: [{ message, resource: 'Search', field: 'q', code }] });
@@ -20,6 +21,7 @@ function canSee(caller: Caller, repo: string): boolean {
 function checkQuery(ctx: HandlerContext, q: string, query: SearchQuery): Reply | undefined {
   if (!q.trim()) return searchInvalid('q is missing', 'missing');
   if (q.length > MAX_QUERY) return searchInvalid(`The search is longer than ${MAX_QUERY} characters.`);
+  if ((q.match(/(?<!\S)(?:AND|OR|NOT)(?!\S)/g)?.length ?? 0) > MAX_OPERATORS) return searchInvalid(`The search contains more than ${MAX_OPERATORS} AND / OR / NOT operators.`);
   if (!query.type) {
     const reply = searchInvalid("Query must include 'is:issue' or 'is:pull-request'");
     return { ...reply, body: { ...(reply.body as object), message: "Query must include 'is:issue' or 'is:pull-request'" } };
