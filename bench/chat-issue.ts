@@ -34,7 +34,7 @@ async function measureBot(dir: string): Promise<{ latencies: number[]; issues: n
   const forge = createGitHubForge({ apiUrl: github.url, token: 'test-token', log: silentLogger, throttle: false });
   const bot = createBot({
     store, platform: 'bench', send: (m) => adapter.say(m), log: silentLogger,
-    services: { forge, issues: { ...DEFAULT_ISSUE_SETTINGS, searchDuplicates: false }, roomSettings: () => ({ repo: 'octo/hello' }), botNames: ['OSSChat'], version: 'bench' },
+    services: { forge, issues: { ...DEFAULT_ISSUE_SETTINGS, searchDuplicates: false, quota: { perMember: { count: 0, minutes: 1 }, perRoom: { count: 0, minutes: 1 } } }, roomSettings: () => ({ repo: 'octo/hello' }), botNames: ['OSSChat'], version: 'bench' },
   });
   bot.start();
   await adapter.start(async (event) => void (await bot.handle(event)));

@@ -9,6 +9,8 @@ export const DEFAULT_ISSUE_SETTINGS: IssueSettings = {
   categories: { bug: ['bug'], feature: ['enhancement'], docs: ['documentation'], question: ['question'] },
   timeZone: 'Asia/Shanghai',
   searchDuplicates: true,
+  quota: { perMember: { count: 5, minutes: 10 }, perRoom: { count: 20, minutes: 60 } },
+  redact: { phones: true, emails: true },
 };
 
 export function defaultServices(): Services {

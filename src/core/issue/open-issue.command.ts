@@ -3,6 +3,7 @@ import { boundRepo } from '../commands/bind.command.js';
 import type { ChatContext } from '../context.js';
 import { fileIssue, type Filed } from './file-issue.js';
 import { tellForgeRefusal } from './forge-advice.js';
+import { claimForgeWrite } from './forge-quota.js';
 import { mayOpenIssues } from './may-open-issues.js';
 import { parseIssueCommand, type IssueCommandParse } from './parse-issue-command.js';
 import { selectMessages, type Selection } from './select-messages.js';
@@ -30,6 +31,8 @@ async function run(ctx: ChatContext, args: Args): Promise<void> {
   const selection = await selectMessages(ctx, args.count);
   if (!selection.ok) return ctx.reply(selectionReply(ctx, selection));
   const existing = await ctx.store.issueLinks.findByCommand(ctx.message.id);
+  const refusal = existing ? undefined : await claimForgeWrite(ctx, 'issue');
+  if (refusal) return ctx.reply(refusal);
   const filed: Filed = existing
     ? { link: existing, related: [] }
     : await fileIssue(ctx, forge, { repo, messages: selection.messages, title: args.title, category: args.category, attempt: ctx.attempt }).catch((error: unknown) => tellForgeRefusal(ctx, error, repo));
