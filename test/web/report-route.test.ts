@@ -14,13 +14,14 @@ async function storeWithRoom(publicRoom: boolean): Promise<Store> {
   await store.messages.insertMany([
     { roomId: room.id, senderId: member.id, platformMsgId: 'm1', kind: 'text', text: '怎么安装？', ts: new Date('2026-03-02T01:00:00Z'), isSelf: false },
   ]);
-  if (!publicRoom) return store;
-  const findByName = store.rooms.findByName;
-  return { ...store, rooms: { ...store.rooms, findByName: async (name) => { const found = await findByName(name); return found && { ...found, archivePublic: true }; } } };
+  if (publicRoom) await store.archive.setRoomPublic(room.id, true);
+  return store;
 }
 
 describe('GET /report/:room', () => {
-  const config = loadConfig({ env: {} });
+  const defaults = loadConfig({ env: {} });
+  // Full names, so the member's markup-like name reaches the page (and must arrive escaped).
+  const config = { ...defaults, archive: { ...defaults.archive, names: 'full' as const } };
 
   it('serves the report of a public room, escaped', async () => {
     const store = await storeWithRoom(true);

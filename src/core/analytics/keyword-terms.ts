@@ -1,4 +1,5 @@
 import type { Segmenter } from '../../search/segment.js';
+import { REDACTION_MARK } from '../archive/redact.js';
 import { KEYWORD_STOP_WORDS } from './keyword-stop-words.js';
 import { memoizeShortTexts } from './short-text-memo.js';
 
@@ -17,7 +18,11 @@ export function createKeywordTerms(segmenter: Segmenter, stopWords: ReadonlySet<
     }
     return terms;
   });
-  return (text) => termsOf(text.includes('/') || text.includes('@') || text.includes('#') ? text.replace(URL_MENTION_OR_ISSUE, ' ') : text);
+  return (text) => {
+    const plain = text.includes('/') || text.includes('@') || text.includes('#') ? text.replace(URL_MENTION_OR_ISSUE, ' ') : text;
+    // What redaction hid ([phone], [email]…) is no topic (the public report reads redacted text).
+    return termsOf(plain.includes('[') ? plain.replace(REDACTION_MARK, ' ') : plain);
+  };
 }
 
 /** Characters, not UTF-16 units: an emoji is one. */

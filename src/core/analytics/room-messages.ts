@@ -41,14 +41,15 @@ function toAnalytics(message: HistoryMessage, sender: Sender): AnalyticsMessage 
   };
 }
 
+/** The analysis of a stored room, its trend windows ended by the room's newest message. */
+export async function startRoomAnalysis(store: Store, room: Room, name: { id: string; name: string }, settings: Omit<AnalysisSettings, 'room'>): Promise<RoomAnalysis> {
+  const [newest] = await store.messages.recent(room.id, 1);
+  return new RoomAnalysis({ ...settings, room: { ...name, repo: room.repo }, ...(newest ? { historyEnd: newest.ts.getTime() } : {}) });
+}
+
 /** Analyses a stored room in one pass; `settings.room` and `historyEnd` are filled in from the store. */
 export async function analyzeRoom(store: Store, room: Room, settings: Omit<AnalysisSettings, 'room'>): Promise<AnalyticsReport> {
-  const [newest] = await store.messages.recent(room.id, 1);
-  const analysis = new RoomAnalysis({
-    ...settings,
-    room: { id: room.externalId, name: room.topic ?? room.externalId, repo: room.repo },
-    ...(newest ? { historyEnd: newest.ts.getTime() } : {}),
-  });
+  const analysis = await startRoomAnalysis(store, room, { id: room.externalId, name: room.topic ?? room.externalId }, settings);
   const senders = new Senders(store);
   // Whole pages of lean rows (no row ids, no Date objects): one async step per page, not per message.
   for await (const page of store.messages.historyPages(room.id, PAGE_SIZE)) {

@@ -2,16 +2,12 @@ import type { Store } from '../../store/store.js';
 import type { Locale, Room } from '../types.js';
 import type { ArchiveMessage, ConversationSummary } from './archive-types.js';
 import { dayOf, type ConversationItem, type ConversationView, type DayView, type RoomIndexView, type RoomView } from './archive-views.js';
+import { ArchivePrivacy, type PrivacySettings } from './archive-privacy.js';
 import { conversationTitle, describe } from './conversation-title.js';
-import { DisplayNames, type NameStyle } from './display-names.js';
-import { publicText } from './public-text.js';
+import type { DisplayNames } from './display-names.js';
 
-export interface ArchiveSettings {
-  names: NameStyle;
-  /** Secret salt of pseudonyms. */
-  salt: string;
+export interface ArchiveSettings extends PrivacySettings {
   timeZone: string;
-  localeOf(room: Room): Locale;
   /** Language of pages that belong to no room (home, search across rooms). */
   defaultLocale: Locale;
   /** Absolute address of the archive (https://host/archive), for feeds, sitemaps and issue links. */
@@ -34,11 +30,15 @@ const LATEST = 30;
 export class ArchiveReader {
   private readonly cache = new Map<number, RoomData>();
   private readonly loading = new Map<number, Promise<RoomData>>();
+  /** Every rule of what a public page may show: the archive and the report share it. */
+  readonly privacy: ArchivePrivacy;
 
-  constructor(private readonly store: Store, readonly settings: ArchiveSettings) {}
+  constructor(private readonly store: Store, readonly settings: ArchiveSettings) {
+    this.privacy = new ArchivePrivacy(store, settings);
+  }
 
   view(room: Room): RoomView {
-    return { id: room.id, name: room.topic ?? `#${room.id}`, locale: this.settings.localeOf(room) };
+    return { id: room.id, name: this.privacy.roomName(room), locale: this.settings.localeOf(room) };
   }
 
   async rooms(): Promise<RoomView[]> {
@@ -46,9 +46,8 @@ export class ArchiveReader {
   }
 
   /** A public room by its number, topic or platform id; undefined for any other room. */
-  async findRoom(ref: string): Promise<Room | undefined> {
-    const rooms = await this.store.archive.publicRooms();
-    return rooms.find((room) => String(room.id) === ref) ?? rooms.find((room) => room.topic === ref || room.externalId === ref);
+  findRoom(ref: string): Promise<Room | undefined> {
+    return this.privacy.publicRoom(ref);
   }
 
   async names(room: Room): Promise<DisplayNames> {
@@ -89,9 +88,7 @@ export class ArchiveReader {
   }
 
   private async load(room: Room): Promise<RoomData> {
-    const [summaries, members] = await Promise.all([this.store.archive.conversations(room.id), this.store.archive.members(room.id)]);
-    const { names: style, salt } = this.settings;
-    const names = new DisplayNames(members, { style, salt, locale: this.settings.localeOf(room) });
+    const [summaries, names] = await Promise.all([this.store.archive.conversations(room.id), this.privacy.names(room)]);
     const data = { at: Date.now(), summaries, byNumber: new Map(summaries.map((s) => [s.rootId, s])), byKey: new Map(summaries.map((s) => [s.key, s])), names };
     this.cache.set(room.id, data);
     return data;
@@ -104,7 +101,7 @@ export class ArchiveReader {
     const first = new Map((await this.store.archive.messagesById(summaries.map((s) => s.firstVisibleId))).map((m) => [m.id, m]));
     return summaries.map((summary) => {
       const message = first.get(summary.firstVisibleId);
-      const text = message ? publicText(message.kind, message.text, names, locale) : '';
+      const text = message ? this.privacy.text(message.kind, message.text, names, locale) : '';
       return {
         number: summary.rootId,
         title: conversationTitle([text], `#${summary.rootId}`),
@@ -157,7 +154,7 @@ export class ArchiveReader {
     const ids = new Map(messages.map((m) => [m.platformMsgId, m.id]));
     const views = messages.map((m) => {
       const answers = ids.get(m.replyTo ?? m.threadParent ?? '');
-      return { id: m.id, author: names.of(m.senderId), text: publicText(m.kind, m.text, names, locale), ts: m.ts, edited: m.editedAt !== null, ...(answers !== undefined && answers !== m.id ? { answers } : {}) };
+      return { id: m.id, author: names.of(m.senderId), text: this.privacy.text(m.kind, m.text, names, locale), ts: m.ts, edited: m.editedAt !== null, ...(answers !== undefined && answers !== m.id ? { answers } : {}) };
     });
     const first = messages[0]!;
     const texts = views.map((v) => v.text);

@@ -3,7 +3,6 @@ import type { Room } from '../types.js';
 import type { ArchiveReader } from './archive-reader.js';
 import { conversationTitle } from './conversation-title.js';
 import type { SearchResultView, SearchView } from './archive-views.js';
-import { publicText } from './public-text.js';
 
 export const PAGE_SIZE = 20;
 const SYNC_EVERY_MS = 2000;
@@ -47,7 +46,7 @@ export class ArchiveSearch {
       const names = await this.reader.names(room);
       const roomLocale = this.reader.settings.localeOf(room);
       const [item] = await this.reader.items(room, [summary]);
-      const body = publicText(message.kind, message.text, names, roomLocale);
+      const body = this.reader.privacy.text(message.kind, message.text, names, roomLocale);
       results.push({
         room: this.reader.view(room),
         conversation: summary.rootId,

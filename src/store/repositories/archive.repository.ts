@@ -1,16 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ArchiveIssue, ArchiveMember, ArchiveMessage, ConversationSummary } from '../../core/archive/archive-types.js';
 import type { MessageKind, Room } from '../../core/types.js';
 import type { Database } from '../schema.js';
 import { toRoom } from './mappers.js';
+import { PUBLISHABLE_MESSAGE } from '../../search/publishable-filter.js';
 
 type Db = Kysely<Database>;
-type Eb = ExpressionBuilder<Database & { m: Database['messages']; s: Database['members'] }, 'm' | 's'>;
-
-/** People's messages that may be published: not the bot's, not commands, not recalled, sender not opted out. */
-export function publishable(eb: Eb): Expression<SqlBool> {
-  return eb.and([eb('m.is_self', '=', 0), eb('m.command', 'is', null), eb('m.recalled_at', 'is', null), eb('s.archive_optout', '=', 0)]);
-}
 
 const KEY = sql<string>`coalesce(m.conversation_id, m.platform_msg_id)`;
 
@@ -29,7 +24,7 @@ export async function publicRooms(db: Db): Promise<Room[]> {
 
 /** The room's conversations holding at least one publishable message, oldest first. */
 export async function roomConversations(db: Db, roomId: number): Promise<ConversationSummary[]> {
-  const visible = sql`(m.is_self = 0 and m.command is null and m.recalled_at is null and s.archive_optout = 0)`;
+  const visible = PUBLISHABLE_MESSAGE;
   const rows = await db
     .selectFrom('messages as m')
     .innerJoin('members as s', 's.id', 'm.sender_id')
@@ -65,7 +60,7 @@ function archiveMessages(db: Db) {
       'm.id', 'm.room_id', 'm.platform_msg_id', 'm.conversation_id', 'm.thread_parent', 'm.reply_to', 'm.sender_id', 'm.kind', 'm.text', 'm.ts', 'm.edited_at',
       's.platform as sender_platform', 's.external_id as sender_external_id', 's.name as sender_name',
     ])
-    .where(publishable);
+    .where(PUBLISHABLE_MESSAGE);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof archiveMessages>['execute']>>[number];
@@ -89,14 +84,31 @@ function toArchiveMessage(row: Row): ArchiveMessage {
   };
 }
 
-/** The publishable messages of one conversation, oldest first. */
-export async function conversationMessages(db: Db, roomId: number, key: string): Promise<ArchiveMessage[]> {
-  const rows = await archiveMessages(db)
+/** The publishable messages of one conversation, oldest first; `range` reads one page of them. */
+export async function conversationMessages(db: Db, roomId: number, key: string, range?: { offset: number; limit: number }): Promise<ArchiveMessage[]> {
+  let query = archiveMessages(db)
     .where('m.room_id', '=', roomId)
     .where((eb) => eb.or([eb('m.conversation_id', '=', key), eb.and([eb('m.conversation_id', 'is', null), eb('m.platform_msg_id', '=', key)])]))
-    .orderBy('m.id')
-    .execute();
-  return rows.map(toArchiveMessage);
+    .orderBy('m.id');
+  if (range) query = query.limit(range.limit).offset(range.offset);
+  return (await query.execute()).map(toArchiveMessage);
+}
+
+/** Every publishable message of a room in time order (ts, then id), in pages: what the public report analyses. */
+export async function* archiveHistoryPages(db: Db, roomId: number, pageSize = 5000): AsyncIterable<ArchiveMessage[]> {
+  let after: { ts: number; id: number } | undefined;
+  for (;;) {
+    let query = archiveMessages(db).where('m.room_id', '=', roomId);
+    if (after) {
+      const { ts, id } = after;
+      query = query.where((eb) => eb(eb.refTuple('m.ts', 'm.id'), '>', eb.tuple(ts, id)));
+    }
+    const page = (await query.orderBy('m.ts').orderBy('m.id').limit(pageSize).execute()).map(toArchiveMessage);
+    if (page.length > 0) yield page;
+    const last = page[page.length - 1];
+    if (!last || page.length < pageSize) return;
+    after = { ts: last.ts.getTime(), id: last.id };
+  }
 }
 
 /** Publishable messages by id (any order), e.g. the first message of each listed conversation. */

@@ -9,6 +9,7 @@ const zh = {
   examples: '问法', suggestedAnswer: '参考回答', asker: '提问人', time: '时间', question: '问题', none: '暂无', term: '关键词',
   score: '得分', weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], name: '成员', week: '周',
   unansweredTotal: '未回答（共 {n} 条，列出最近的）', all: '全部',
+  busy: '报告正在生成，服务器正忙：请半分钟后刷新。',
 };
 
 const en: typeof zh = {
@@ -20,6 +21,7 @@ const en: typeof zh = {
   examples: 'Wordings', suggestedAnswer: 'Suggested answer', asker: 'Asked by', time: 'Time', question: 'Question', none: 'None yet', term: 'Keyword',
   score: 'Score', weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], name: 'Member', week: 'Week',
   unansweredTotal: 'Unanswered ({n} in all, newest listed)', all: 'all',
+  busy: 'The report is being prepared and the server is busy: reload in half a minute.',
 };
 
 export type ReportLabels = typeof zh;
