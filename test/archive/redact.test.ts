@@ -57,3 +57,18 @@ describe('titles and text', () => {
     expect(sanitizeText('a\u202eb\u0007c\ud800d')).toBe('abc\ufffdd');
   });
 });
+
+describe('redact: secrets as issues see them', () => {
+  it.each([
+    ['key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nabc\n-----END RSA PRIVATE KEY-----\nthanks', 'key:\n[secret]\nthanks'],
+    ['-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz (cut)', '[secret]'],
+    ['postgres://app:s3cretpw@db.example:5432/x', 'postgres://app:[secret]@db.example:5432/x'],
+    ['Authorization: Bearer abcdefghijklmnop1234', 'Authorization: Bearer [secret]'],
+    ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG', 'aws_secret_access_key = [secret]'],
+    ['GITHUB_TOKEN=abc123def', 'GITHUB_TOKEN=[secret]'],
+  ])('%j', (input, output) => expect(redact(input)).toBe(output));
+
+  it('keeps the kinds asked for', () => {
+    expect(redact('a@b.io 13812345678 password: hunter2', { keep: ['email', 'phone'] })).toBe('a@b.io 13812345678 password: [secret]');
+  });
+});
