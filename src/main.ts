@@ -17,6 +17,7 @@ import { nextDigestTime } from './core/notify/next-digest-time.js';
 import type { Logger } from './core/logger.js';
 import { dialectOf, openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { checkDatabase } from './store/database-health.js';
 import { createWebApp } from './web/app.js';
 import { dashboardFromConfig } from './web/routes/dashboard-from-config.js';
 import { storeArchiveSource } from './web/routes/archive-source.js';
@@ -119,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const web = createWebApp({
         log,
         limits: config.web,
-        health: { pingDatabase: () => store.ping(), chatState: () => adapter.state },
+        health: { pingDatabase: () => checkDatabase(store), chatState: () => adapter.state },
         webhooks: {
           path: config.webhooks.path,
           receive: createGitHubWebhookReceiver(config.github.webhookSecret),
@@ -145,7 +146,9 @@ async function createChatAdapter(options: AppOptions): Promise<ChatAdapter> {
   const { config, log } = options;
   if ((options.chat ?? config.chat.adapter) === 'stdio') {
     const io = options.io ?? process;
-    return createStdioAdapter({ input: io.stdin as never, output: io.stdout as never, errors: io.stderr as never, platform: config.chat.platform, log });
+    return createStdioAdapter({
+      input: io.stdin as never, output: io.stdout as never, errors: io.stderr as never, platform: config.chat.platform, log, maxLineBytes: config.chat.stdio.maxLineBytes,
+    });
   }
   // Loaded on demand: Wechaty and its puppets are heavy and unused by the stdio bridge.
   const { startWechatyAdapter } = await import('./chat/wechaty/from-config.js');

@@ -18,7 +18,10 @@ export interface LeaderChatOptions {
   log: Logger;
   /** Called when this process becomes the leader (its worker now runs the chat jobs). */
   onLeading: () => void;
-  /** Called when a leader loses its lock session; it must stop speaking. */
+  /**
+   * Called when another process took the chat role while this leader's lock connection was cut: it must
+   * stop speaking. Its events in flight are written first (the database answered again), then it hands over.
+   */
   onLost: (reason: string) => void;
   pollMs?: number;
 }

@@ -14,10 +14,8 @@ export interface LeaderOptions {
   log: Logger;
   /** How often a standby tries to take over. */
   pollMs?: number;
-  /** Called when the lock is lost while leading and not regained: another process leads, or the database stayed away. */
+  /** Called when the lock is lost while leading and another process took it meanwhile: this one must hand over. */
   onLost: (reason: string) => void;
-  /** How long to keep trying to take the lock again after its connection was cut; default 15,000 ms. */
-  regainMs?: number;
   signal?: AbortSignal;
 }
 
@@ -40,13 +38,14 @@ export async function waitForLeadership(options: LeaderOptions): Promise<Leaders
     c.on('error', (error) => lost(c, error.message));
     c.on('end', () => lost(c, 'database connection closed'));
   };
-  // A cut connection frees the lock, not the role: take it again unless another process did, or the database stays away.
+  // A cut connection frees the lock, not the role: take it again, however long the database is away, unless another process did.
   async function regain(reason: string): Promise<void> {
     options.log.warn({ account: options.account, reason }, 'chat: lock connection lost; taking the lock again');
     void client.end().catch(() => undefined);
-    const until = Date.now() + (options.regainMs ?? 15_000);
+    const since = Date.now();
+    let saidAt = since;
     while (!released) {
-      const next = new pg.Client({ connectionString: options.url, keepAlive: true });
+      const next = new pg.Client({ connectionString: options.url, keepAlive: true, connectionTimeoutMillis: 5000 });
       watch(next);
       try {
         await next.connect();
@@ -56,11 +55,14 @@ export async function waitForLeadership(options: LeaderOptions): Promise<Leaders
           return options.onLost(`${reason}; another process leads now`);
         }
         client = next;
-        options.log.info({ account: options.account }, 'chat: leading again');
+        options.log.info({ account: options.account, seconds: Math.round((Date.now() - since) / 1000) }, 'chat: leading again');
         return;
       } catch (error) {
         await next.end().catch(() => undefined);
-        if (Date.now() > until) return options.onLost(`${reason}; ${(error as Error).message}`);
+        if (Date.now() - saidAt >= 30_000) {
+          saidAt = Date.now();
+          options.log.warn({ account: options.account, seconds: Math.round((Date.now() - since) / 1000), reason: (error as Error).message }, 'chat: the database is still away; still taking the lock again (chat events are kept)');
+        }
         await sleep(500);
       }
     }

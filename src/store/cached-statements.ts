@@ -29,6 +29,9 @@ export function cachedStatements(database: BetterSqlite, limit = DEFAULT_LIMIT):
 
 function reusable(database: BetterSqlite, sql: string): SqliteStatement {
   const statement = database.prepare(sql);
+  // SQLite ends the transaction itself on a full disk (SQLITE_FULL) or an I/O error: Kysely's rollback
+  // after it would fail with "no transaction is active" and hide the error that says what happened.
+  if (/^rollback$/i.test(sql)) return { reader: false, all: () => [], iterate: () => [][Symbol.iterator](), run: () => (database.inTransaction ? statement.run() : { changes: 0, lastInsertRowid: 0 }) };
   return {
     reader: statement.reader,
     // Text is stored as PostgreSQL would store it (see storableText): the two stores keep the same thing.

@@ -3,7 +3,8 @@ import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import { openPostgres } from './postgres.js';
 import type { Database } from './schema.js';
-import { openSqlite, sqlitePath } from './sqlite.js';
+import { OutageTracker } from './outage-tracker.js';
+import { openSqlite, sqliteOutageHooks, sqlitePath, sqliteWhere } from './sqlite.js';
 import { sqliteHistoryPages } from './sqlite-history-pages.js';
 import { sqliteMessageInsert } from './sqlite-message-insert.js';
 import { sqliteWebhookPaths } from './sqlite-webhook-paths.js';
@@ -26,5 +27,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   }
   // An in-memory database has no file a second connection could open: it reads through Kysely.
   const file = dialect === 'sqlite' && sqlitePath(url) !== ':memory:' ? sqlitePath(url) : undefined;
-  return createKyselyStore(db, dialect, sqlite && { insertMessages: sqliteMessageInsert(sqlite.database), ...sqliteWebhookPaths(sqlite.database), ...(file ? sqliteHistoryPages(file) : {}) });
+  const outages = sqlite ? new OutageTracker(sqliteWhere(url), sqliteOutageHooks(sqlite.database)) : new OutageTracker('PostgreSQL');
+  const fast = sqlite && { insertMessages: sqliteMessageInsert(sqlite.database), ...sqliteWebhookPaths(sqlite.database), ...(file ? sqliteHistoryPages(file) : {}) };
+  return createKyselyStore(db, dialect, fast, outages);
 }
