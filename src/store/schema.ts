@@ -10,6 +10,8 @@ export interface RoomsTable {
   locale: string | null;
   repo: string | null;
   archive_public: Generated<number>;
+  /** Set by the room itself (`/archive on`) or the operator's config: the dashboard may publish only then (0012). */
+  archive_opt_in: Generated<number>;
   created_at: number;
   updated_at: number;
 }

@@ -58,11 +58,11 @@ describe('dashboard sign-in with GitHub OAuth', () => {
 
   it('requires the form token on every write (CSRF)', async () => {
     const alice = await signIn(h, 'alice');
-    const missing = await postForm(h, { jar: alice.jar }, '/dashboard/bindings', { repo: 'octo/hello' });
+    const missing = await postForm(h, { jar: alice.jar }, '/dashboard/bindings', { repo: 'alice/hello' });
     expect(missing.status).toBe(403);
-    const wrong = await postForm(h, { jar: alice.jar, csrf: 'x'.repeat(alice.csrf.length) }, '/dashboard/bindings', { repo: 'octo/hello' });
+    const wrong = await postForm(h, { jar: alice.jar, csrf: 'x'.repeat(alice.csrf.length) }, '/dashboard/bindings', { repo: 'alice/hello' });
     expect(wrong.status).toBe(403);
-    const right = await postForm(h, alice, '/dashboard/bindings', { repo: 'octo/hello' });
+    const right = await postForm(h, alice, '/dashboard/bindings', { repo: 'alice/hello' });
     expect(right.status).toBe(200);
     expect(await h.store.tenants.openBindCodes((await h.store.tenants.ofMember('alice'))[0]!.id)).toHaveLength(1);
   });

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Store } from '../../src/store/store.js';
-import { createWebApp } from '../../src/web/app.js';
+import { createWebApp, type WebDeps } from '../../src/web/app.js';
 import type { DashboardDeps } from '../../src/web/routes/dashboard-deps.js';
-import { createGitHubServer, type GitHubServer } from '../fakes/github/index.js';
+import { createGitHubServer, type GitHubServer, type GitHubServerOptions } from '../fakes/github/index.js';
 import { freshSqliteStore, type StoreFactory } from '../helpers/databases.js';
 
 export const BASE = 'http://dashboard.test';
@@ -16,21 +16,32 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function dashboardHarness(overrides: Partial<DashboardDeps> = {}, factory: StoreFactory = freshSqliteStore): Promise<Harness> {
-  const github = await createGitHubServer({ oauthApps: [CLIENT] });
+/** Repositories on the local GitHub: each user owns (so administers) their own. */
+export const REPOS = ['octo/hello', 'alice/hello', 'alice/other', 'victim/repo', 'victim/private'];
+
+export interface HarnessExtras {
+  /** Options of the local GitHub (repositories, users' roles, private repositories). */
+  github?: GitHubServerOptions;
+  /** More of the web app over the same store (the public archive, reports). */
+  web?: (store: Store) => Omit<WebDeps, 'health' | 'dashboard'>;
+}
+
+export async function dashboardHarness(overrides: Partial<DashboardDeps> = {}, factory: StoreFactory = freshSqliteStore, extras: HarnessExtras = {}): Promise<Harness> {
+  const server = await createGitHubServer({ repos: REPOS, oauthApps: [CLIENT], ...extras.github });
   const { store, cleanup } = await factory();
   const app = createWebApp({
+    ...extras.web?.(store),
     health: { pingDatabase: () => store.ping(), chatState: () => 'ready' },
     dashboard: {
       store,
-      github: { ...CLIENT, apiUrl: github.url, webUrl: github.url },
+      github: { ...CLIENT, apiUrl: server.url, webUrl: server.url },
       baseUrl: BASE,
       sessionSecret: 'a-test-secret-that-is-long-enough-1234',
       log: silentLogger,
       ...overrides,
     },
   });
-  return { app, store, github, close: async () => Promise.all([cleanup(), github.close()]).then(() => undefined) };
+  return { app, store, github: server, close: async () => Promise.all([cleanup(), server.close()]).then(() => undefined) };
 }
 
 /** Cookies of one browser: `name=value` pairs, updated from each answer's Set-Cookie. */
@@ -47,6 +58,13 @@ export class CookieJar {
       else this.cookies.set(name, value);
     }
     return response;
+  }
+
+  /** Another browser holding the same cookies (a stolen copy). */
+  copy(): CookieJar {
+    const copy = new CookieJar();
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
   }
 
   header(): string {

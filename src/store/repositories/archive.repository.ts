@@ -10,7 +10,8 @@ type Db = Kysely<Database>;
 const KEY = sql<string>`coalesce(m.conversation_id, m.platform_msg_id)`;
 
 export async function setRoomPublic(db: Db, roomId: number, on: boolean): Promise<void> {
-  await db.updateTable('rooms').set({ archive_public: on ? 1 : 0, updated_at: Date.now() }).where('id', '=', roomId).execute();
+  // The room's own word (or the operator's config) is also its opt-in, which the dashboard's switch needs.
+  await db.updateTable('rooms').set({ archive_public: on ? 1 : 0, archive_opt_in: on ? 1 : 0, updated_at: Date.now() }).where('id', '=', roomId).execute();
 }
 
 export async function setMemberOptOut(db: Db, memberId: number, out: boolean): Promise<void> {

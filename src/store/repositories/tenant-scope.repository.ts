@@ -1,5 +1,5 @@
 import type { StoredFaqEntry } from '../../core/faq/faq-entry.js';
-import type { Room } from '../../core/types.js';
+import type { TenantRoom } from '../../core/tenants/tenant.js';
 import type { OutboxJob, OutboxStatus } from '../store.js';
 import { listFaqEntries } from './faq.repository.js';
 import { toRoom } from './mappers.js';
@@ -15,30 +15,30 @@ export interface TenantDelivery {
 /** Rooms of the tenant: every scoped query filters on this. */
 const roomsOf = (db: TenantDb, tenantId: number) => db.selectFrom('rooms').select('id').where('tenant_id', '=', tenantId);
 
-export async function tenantRooms(db: TenantDb, tenantId: number): Promise<Room[]> {
+const toTenantRoom = (row: Parameters<typeof toRoom>[0]): TenantRoom => ({ ...toRoom(row), archiveOptIn: Number(row.archive_opt_in) === 1 });
+
+export async function tenantRooms(db: TenantDb, tenantId: number): Promise<TenantRoom[]> {
   const rows = await db.selectFrom('rooms').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
-  return rows.map(toRoom);
+  return rows.map(toTenantRoom);
 }
 
-export async function tenantRoom(db: TenantDb, tenantId: number, roomId: number): Promise<Room | undefined> {
+export async function tenantRoom(db: TenantDb, tenantId: number, roomId: number): Promise<TenantRoom | undefined> {
   const row = await db.selectFrom('rooms').selectAll().where('tenant_id', '=', tenantId).where('id', '=', roomId).executeTakeFirst();
-  return row && toRoom(row);
+  return row && toTenantRoom(row);
 }
 
+/** Turning off always works; turning on only where the room opted in itself (checked in the same statement). */
 export async function setTenantArchive(db: TenantDb, tenantId: number, roomId: number, on: boolean): Promise<boolean> {
-  const result = await db
-    .updateTable('rooms')
-    .set({ archive_public: on ? 1 : 0, updated_at: Date.now() })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', roomId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  let update = db.updateTable('rooms').set({ archive_public: on ? 1 : 0, updated_at: Date.now() }).where('tenant_id', '=', tenantId).where('id', '=', roomId);
+  if (on) update = update.where('archive_opt_in', '=', 1);
+  return Number((await update.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
 export async function releaseTenantRoom(db: TenantDb, tenantId: number, roomId: number): Promise<boolean> {
   const result = await db
     .updateTable('rooms')
-    .set({ tenant_id: null, repo: null, archive_public: 0, updated_at: Date.now() })
+    // A new owner must get the room's own opt-in again.
+    .set({ tenant_id: null, repo: null, archive_public: 0, archive_opt_in: 0, updated_at: Date.now() })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', roomId)
     .executeTakeFirst();

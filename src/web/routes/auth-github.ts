@@ -31,3 +31,26 @@ export function authorizeUrl(github: GitHubOAuth, redirectUri: string, state: st
   const query = new URLSearchParams({ client_id: github.clientId, redirect_uri: redirectUri, state, scope: 'read:user', allow_signup: 'false' });
   return `${github.webUrl}/login/oauth/authorize?${query}`;
 }
+
+/** What the signed-in user may do on a repository, as GitHub says with their token. */
+export type RepoAccess = { visible: true; private: boolean; canWrite: boolean } | { visible: false } | { unreachable: true } | { tokenRefused: true };
+
+/** `GET /repos/{owner}/{repo}` with the user's token: `permissions` says push, maintain or admin. */
+export async function fetchRepoAccess(github: GitHubOAuth, token: string, repo: string, fetcher: typeof fetch = fetch): Promise<RepoAccess> {
+  let response: Response;
+  try {
+    response = await fetcher(`${github.apiUrl.replace(/\/$/, '')}/repos/${repo}`, {
+      headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28', 'user-agent': 'osschat-dashboard' },
+    });
+  } catch {
+    return { unreachable: true };
+  }
+  if (response.status === 401) return { tokenRefused: true };
+  const rateLimited = response.status === 403 && response.headers.get('x-ratelimit-remaining') === '0';
+  // 404, and 403 for a repository the token may not see: no proof.
+  if (response.status === 404 || (response.status === 403 && !rateLimited)) return { visible: false };
+  if (!response.ok) return { unreachable: true };
+  const body = (await response.json()) as { private?: boolean; permissions?: { admin?: boolean; maintain?: boolean; push?: boolean } };
+  const can = body.permissions ?? {};
+  return { visible: true, private: body.private !== false, canWrite: can.admin === true || can.maintain === true || can.push === true };
+}

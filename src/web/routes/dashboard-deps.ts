@@ -11,7 +11,7 @@ export interface GitHubOAuth {
   clientSecret: string;
   /** Where people sign in: https://github.com or a GitHub Enterprise Server. */
   webUrl: string;
-  /** The REST API, for `GET /user`. */
+  /** The REST API, for `GET /user` and the user's permissions on a repository. */
   apiUrl: string;
 }
 
@@ -26,6 +26,8 @@ export interface DashboardDeps {
   bindCodeTtlMs?: number;
   /** Sign-in attempts allowed per client per window; default 20 per 10 minutes. */
   loginLimit?: { attempts: number; windowMs: number };
+  /** Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client; default none. */
+  trustProxy?: readonly string[];
   fetch?: typeof fetch;
   /** The bot's FAQ index in this process, told of each change so answers follow the editor at once. */
   faqIndex?: Pick<FaqService, 'put' | 'remove'> | undefined;

@@ -16,6 +16,7 @@ export function dashboardFromConfig(
     github: { clientId: oauthClientId, clientSecret: oauthClientSecret, apiUrl, webUrl: githubWebUrl(apiUrl, webUrl) },
     baseUrl: () => config.web.baseUrl ?? serverUrl(),
     sessionSecret: sessionSecret(config.web.sessionSecret, config.database.url),
+    trustProxy: config.web.trustProxy,
     log: log.child({ part: 'dashboard' }),
     wake,
     faqIndex,

@@ -30,7 +30,7 @@ function wantsPage(c: Context): boolean {
  */
 export function dashboardGuard(deps: DashboardDeps): MiddlewareHandler<DashboardEnv> {
   return async (c, next) => {
-    const session = await readSession(c, deps.sessionSecret);
+    const session = await readSession(c, { store: deps.store, secret: deps.sessionSecret });
     if (!session) {
       if (wantsPage(c)) return c.redirect(`/auth/login?next=${encodeURIComponent(c.req.path)}`);
       return c.json({ error: 'sign in first: /auth/login' }, 401);

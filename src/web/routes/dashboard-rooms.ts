@@ -6,6 +6,7 @@ import { fill } from '../views/dashboard-labels.js';
 import { codeFlash, roomsPage, type RoomsView } from '../views/dashboard-rooms.js';
 import type { DashboardEnv } from './dashboard-deps.js';
 import { frameOf, idParam, notFound, type DashboardContext } from './dashboard-frame.js';
+import type { RepoProver } from './dashboard-repo-proof.js';
 
 const REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 const DAY_MS = 86_400_000;
@@ -28,7 +29,7 @@ const field = async (c: DashboardContext, name: string): Promise<string> => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
-async function render(store: Store, c: DashboardContext, flash?: string, status: 200 | 400 = 200): Promise<Response> {
+async function render(store: Store, c: DashboardContext, flash?: string, status: 200 | 400 | 403 = 200): Promise<Response> {
   return c.html(roomsPage(frameOf(c, 'rooms', flash), await roomsView(store, c)), status);
 }
 
@@ -38,13 +39,18 @@ async function ownRoom(store: Store, c: DashboardContext) {
   return id === undefined ? undefined : store.tenants.room(c.get('tenant').id, id);
 }
 
-/** `/dashboard/rooms` and its forms: bind codes, repository, subscriptions, archive switch, release. */
-export function dashboardRoomsRoutes(store: Store, bindCodeTtlMs = DAY_MS): Hono<DashboardEnv> {
+/**
+ * `/dashboard/rooms` and its forms: bind codes, repository, subscriptions, archive switch, release. Every form that
+ * points a room at a repository first proves the tenant controls it (`prove`).
+ */
+export function dashboardRoomsRoutes(store: Store, prove: RepoProver, bindCodeTtlMs = DAY_MS): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
   app.get('/dashboard/rooms', (c) => render(store, c));
   app.post('/dashboard/bindings', async (c) => {
     const repo = await field(c, 'repo');
     if (!REPO.test(repo)) return render(store, c, fill(c.get('l').invalidRepo, { value: repo }), 400);
+    const refused = await prove(c, repo, 'write');
+    if (refused) return render(store, c, refused, 403);
     const code = await store.tenants.createBindCode(c.get('tenant').id, repo, c.get('session').login, bindCodeTtlMs);
     return render(store, c, codeFlash(frameOf(c, 'rooms'), code));
   });
@@ -53,13 +59,18 @@ export function dashboardRoomsRoutes(store: Store, bindCodeTtlMs = DAY_MS): Hono
     if (!room) return notFound(c);
     const repo = await field(c, 'repo');
     if (repo && !REPO.test(repo)) return render(store, c, fill(c.get('l').invalidRepo, { value: repo }), 400);
+    const refused = repo && repo.toLowerCase() !== room.repo?.toLowerCase() ? await prove(c, repo, 'write') : undefined;
+    if (refused) return render(store, c, refused, 403);
     await store.rooms.setRepo(room.id, repo || null);
     return c.redirect('/dashboard/rooms', 303);
   });
   app.post('/dashboard/rooms/:id/archive', async (c) => {
     const room = await ownRoom(store, c);
     if (!room) return notFound(c);
-    await store.tenants.setArchivePublic(c.get('tenant').id, room.id, (await field(c, 'public')) === '1');
+    const on = (await field(c, 'public')) === '1';
+    // On needs the room's own opt-in (checked again in the update itself); off always works.
+    const changed = await store.tenants.setArchivePublic(c.get('tenant').id, room.id, on);
+    if (on && !changed) return render(store, c, fill(c.get('l').notOptedInRefused, { room: room.topic ?? room.externalId }), 403);
     return c.redirect('/dashboard/rooms', 303);
   });
   app.post('/dashboard/rooms/:id/subscriptions', async (c) => {
@@ -67,6 +78,8 @@ export function dashboardRoomsRoutes(store: Store, bindCodeTtlMs = DAY_MS): Hono
     if (!room) return notFound(c);
     const spec = parseSubscriptionSpec(await field(c, 'spec'));
     if (!spec.ok) return render(store, c, spec.problem, 400);
+    const refused = await prove(c, spec.repo, 'read');
+    if (refused) return render(store, c, refused, 403);
     await store.subscriptions.upsert({ roomId: room.id, repo: spec.repo, ...spec.state });
     return c.redirect('/dashboard/rooms', 303);
   });

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { writeSession } from '../session.js';
+import { switchTenant } from '../session.js';
 import { authRoutes } from './auth.js';
-import { baseUrlOf, type DashboardDeps, type DashboardEnv } from './dashboard-deps.js';
+import type { DashboardDeps, DashboardEnv } from './dashboard-deps.js';
 import { dashboardFaqRoutes } from './dashboard-faq.js';
 import { dashboardGuard } from './dashboard-guard.js';
 import { dashboardHealthRoutes } from './dashboard-health.js';
+import { repoProver } from './dashboard-repo-proof.js';
 import { dashboardRoomsRoutes } from './dashboard-rooms.js';
 
 /** Sign-in (`/auth/*`) and the admin dashboard (`/dashboard/*`), every page scoped to the signed-in tenant. */
@@ -19,10 +20,10 @@ export function dashboardRoutes(deps: DashboardDeps): Hono {
   dashboard.post('/dashboard/tenant', async (c) => {
     const wanted = Number((await c.req.parseBody()).tenant);
     const tenant = c.get('tenants').find((t) => t.id === wanted);
-    if (tenant) await writeSession(c, deps.sessionSecret, { ...c.get('session'), tenantId: tenant.id }, baseUrlOf(deps).startsWith('https:'));
+    if (tenant) await switchTenant(deps.store, c.get('session'), tenant.id);
     return c.redirect('/dashboard/rooms', 303);
   });
-  dashboard.route('/', dashboardRoomsRoutes(deps.store, deps.bindCodeTtlMs));
+  dashboard.route('/', dashboardRoomsRoutes(deps.store, repoProver(deps), deps.bindCodeTtlMs));
   dashboard.route('/', dashboardFaqRoutes(deps.store, deps.faqIndex));
   dashboard.route('/', dashboardHealthRoutes(deps.store, deps.wake ?? (() => undefined)));
   app.route('/', dashboard);

@@ -14,6 +14,11 @@ const zh = {
   deliveries: '最近的 Webhook', event: '事件', received: '收到时间', noDeliveries: '还没有收到 Webhook。', kind: '类型',
   admins: '管理员', addAdmin: '添加管理员（GitHub 用户名）', remove: '移除',
   notFound: '找不到，或不属于这个社区。', invalidRepo: '「{value}」不是仓库名，格式是 owner/repo。', language: 'English',
+  repoNoProof: '不能使用 {repo}：你的 GitHub 账号 {login} 对它没有 push、maintain 或 admin 权限，{tenant} 账号也没有在它上面安装 OSSChat GitHub App。请让维护者给你写权限，或用 {tenant} 账号给它安装 App。',
+  repoSignInAgain: '不能确认你对 {repo} 的权限：GitHub 登录已失效。请退出后重新登录再试。',
+  repoUnchecked: '暂时无法向 GitHub 确认你对 {repo} 的权限，请稍后再试。',
+  optedIn: '本群已同意公开', notOptedIn: '本群还没有同意公开。需要群管理员在群里发送「公开存档 开」（或 /archive on），之后才能在这里设为公开。',
+  notOptedInRefused: '不能公开「{room}」的存档：群里还没有同意公开。请群管理员在群里发送「公开存档 开」（或 /archive on）。',
 } as const;
 
 export type DashboardLabels = { readonly [K in keyof typeof zh]: string };
@@ -32,6 +37,11 @@ const en: DashboardLabels = {
   deliveries: 'Recent webhook deliveries', event: 'Event', received: 'Received', noDeliveries: 'No webhook delivery yet.', kind: 'Kind',
   admins: 'Administrators', addAdmin: 'Add an administrator (GitHub login)', remove: 'Remove',
   notFound: 'Not found, or not this community\'s.', invalidRepo: '"{value}" is not a repository name: use owner/repo.', language: '中文',
+  repoNoProof: 'Cannot use {repo}: your GitHub account {login} has no push, maintain or admin permission on it, and the OSSChat GitHub App is not installed on it by {tenant}. Ask a maintainer for write access, or install the App on it from the {tenant} account.',
+  repoSignInAgain: 'Cannot check your permission on {repo}: your GitHub sign-in has expired. Sign out, sign in again and retry.',
+  repoUnchecked: 'GitHub did not answer when checking your permission on {repo}; try again in a moment.',
+  optedIn: 'the room opted in', notOptedIn: 'The room has not opted in. A chat admin says "公开存档 开" (or /archive on) in the room; then it can be made public here.',
+  notOptedInRefused: 'Cannot publish the archive of "{room}": the room has not opted in. A chat admin says "公开存档 开" (or /archive on) in the room first.',
 };
 
 export function dashboardLabels(locale: Locale): DashboardLabels {

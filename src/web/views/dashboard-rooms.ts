@@ -1,12 +1,11 @@
 import { html } from 'hono/html';
-import type { BindCode } from '../../core/tenants/tenant.js';
 import type { Subscription } from '../../core/notify/subscription.js';
-import type { Room } from '../../core/types.js';
+import type { BindCode, TenantRoom } from '../../core/tenants/tenant.js';
 import { csrfField, dashboardPage, type Html, type PageFrame } from './dashboard-layout.js';
 import { fill } from './dashboard-labels.js';
 
 export interface RoomsView {
-  rooms: { room: Room; subscriptions: (Subscription & { description: string })[] }[];
+  rooms: { room: TenantRoom; subscriptions: (Subscription & { description: string })[] }[];
   codes: BindCode[];
   admins: string[];
 }
@@ -17,7 +16,7 @@ function post(frame: PageFrame, action: string, fields: Html, button: string, pl
   return html`<form class="inline" method="post" action="${action}">${csrfField(frame.csrf)}${fields}<button ${plain ? html`class="plain"` : ''}>${button}</button></form>`;
 }
 
-function subscriptionList(frame: PageFrame, room: Room, subs: RoomsView['rooms'][number]['subscriptions']): Html {
+function subscriptionList(frame: PageFrame, room: TenantRoom, subs: RoomsView['rooms'][number]['subscriptions']): Html {
   const items = subs.map(
     (sub) => html`<li>${sub.description} ${post(frame, `/dashboard/rooms/${room.id}/unsubscribe`, html`<input type="hidden" name="repo" value="${sub.repo}">`, frame.l.unsubscribe, true)}</li>`,
   );
@@ -31,10 +30,12 @@ function roomSection(frame: PageFrame, entry: RoomsView['rooms'][number]): Html 
   const name = room.topic ?? room.externalId;
   const archive = room.archivePublic
     ? html`${l.public} ${post(frame, `/dashboard/rooms/${room.id}/archive`, html`<input type="hidden" name="public" value="0">`, l.makePrivate, true)} <a href="/report/${encodeURIComponent(name)}">${l.report}</a>`
-    : html`${l.private} ${post(frame, `/dashboard/rooms/${room.id}/archive`, html`<input type="hidden" name="public" value="1">`, l.makePublic, true)}`;
+    : html`${l.private} ${room.archiveOptIn ? post(frame, `/dashboard/rooms/${room.id}/archive`, html`<input type="hidden" name="public" value="1">`, l.makePublic, true) : ''}`;
+  // Only the room itself can opt in: say what to send there instead of offering a switch that cannot work.
+  const optIn = room.archiveOptIn ? html` (${l.optedIn})` : html`<br><small data-opt-in="no">${l.notOptedIn}</small>`;
   return html`<section data-room="${room.id}"><h2>${name}</h2>
 <p>${l.repo}: ${post(frame, `/dashboard/rooms/${room.id}/repo`, html`<input name="repo" value="${room.repo ?? ''}" placeholder="owner/repo" aria-label="${l.repo}">`, l.save)}</p>
-<p>${l.archive}: ${archive}</p>
+<p>${l.archive}: ${archive}${optIn}</p>
 <div>${l.subscriptions}: ${subscriptionList(frame, room, entry.subscriptions)}</div>
 <p>${post(frame, `/dashboard/rooms/${room.id}/release`, html``, l.release, true)}</p></section>`;
 }

@@ -93,7 +93,11 @@ const getAuthenticatedUser: Handler = (ctx) => {
   return { status: 200, body: renderPrivateUser(ctx.urls, ctx.caller.login) };
 };
 
-const getRepo = repoRoute(false, (ctx, repo) => ({ status: 200, body: renderRepo(ctx.urls, ctx.state, repo) }));
+/** A user's token also learns its own `permissions` on the repository, as on GitHub. */
+const getRepo = repoRoute(false, (ctx, repo) => {
+  const body = renderRepo(ctx.urls, ctx.state, repo);
+  return { status: 200, body: ctx.caller.kind === 'user' ? { ...body, permissions: ctx.state.access.permissionsOf(repo, ctx.caller.login) } : body };
+});
 
 /** App, user and repository endpoints, keyed by OpenAPI operationId. */
 export const accountHandlers: Record<string, Handler> = {

@@ -13,6 +13,7 @@ export { createGitHubServer } from './server.js';
 export type { GitHubServer, GitHubServerOptions, RecordedRequest, Violation } from './server.js';
 export type { OAuthAppOptions } from './oauth-web.js';
 export type { AppOptions, InstallationOptions, TokenOptions } from './authenticator.js';
+export type { RepoAccessOptions, RepoGrant, RepoRole } from './repo-permissions.js';
 export type { FaultMatch, FaultQueue, FaultSpec } from './fault-queue.js';
 export type { CommentRecord, GitHubState, IssueRecord, NewIssue } from './state.js';
 export { specLoadMs } from './openapi-spec.js';

@@ -40,7 +40,7 @@ const URL_TEMPLATES: Record<string, string> = {
   trees_url: '/git/trees{/sha}',
 };
 
-/** GitHub's `full-repository` for a public repository with issues enabled. */
+/** GitHub's `full-repository` for a repository with issues enabled. */
 export function renderRepo(urls: Urls, state: GitHubState, repo: string): Record<string, unknown> {
   const { id, fullName } = state.repoInfo(repo);
   const [owner = '', name = ''] = fullName.split('/');
@@ -53,8 +53,8 @@ export function renderRepo(urls: Urls, state: GitHubState, repo: string): Record
     name,
     full_name: fullName,
     owner: renderSimpleUser(urls, owner),
-    private: false,
-    visibility: 'public',
+    private: state.access.isPrivate(fullName),
+    visibility: state.access.isPrivate(fullName) ? 'private' : 'public',
     html_url: `${urls.html}/${fullName}`,
     description: null,
     fork: false,

@@ -6,7 +6,9 @@ export function checkRepoAccess(ctx: HandlerContext, write: boolean): Reply | un
   if (!ctx.state.hasRepo(repo)) return notFound();
   const { caller } = ctx;
   if (caller.kind === 'app') return githubError(403, 'Resource not accessible by integration');
-  const visible = caller.repos?.some((r) => r.toLowerCase() === repo.toLowerCase()) ?? true;
+  const listed = caller.repos?.some((r) => r.toLowerCase() === repo.toLowerCase());
+  // A user token sees a private repository only as its owner or a collaborator.
+  const visible = listed ?? (!ctx.state.access.isPrivate(repo) || ctx.state.access.roleOf(repo, caller.login) !== undefined);
   if (!visible) return notFound();
   if (write && caller.readOnly) return githubError(403, 'Resource not accessible by personal access token');
   return undefined;

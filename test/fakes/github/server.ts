@@ -9,6 +9,7 @@ import { handleCall, type CallDeps, type Outcome } from './handle-call.js';
 import { loadSpec } from './openapi-spec.js';
 import { OAuthWeb, type OAuthAppOptions } from './oauth-web.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
+import type { RepoAccessOptions } from './repo-permissions.js';
 import { GitHubState } from './state.js';
 
 export interface GitHubServerOptions {
@@ -31,6 +32,8 @@ export interface GitHubServerOptions {
   onRequest?: (request: RecordedRequest) => void;
   /** OAuth apps of the fake github.com web flow (`/login/oauth/*`, on the same server). */
   oauthApps?: OAuthAppOptions[];
+  /** Users' roles on repositories (the owner is admin), and private repositories only they see. */
+  access?: RepoAccessOptions;
 }
 
 export interface RecordedRequest {
@@ -78,7 +81,7 @@ interface Runtime {
 export async function createGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const now = options.now ?? (() => new Date());
   const auth = new Authenticator(options.tokens ?? ['test-token'], options.app, () => now().getTime());
-  const state = new GitHubState(options.repos ?? ['octo/hello'], now);
+  const state = new GitHubState(options.repos ?? ['octo/hello'], now, options.access);
   const http = createServer((req, res) => {
     onRequest(runtime, req, res).catch((error: unknown) => send(res, { status: 500, body: { message: `fake GitHub failed: ${String(error)}` } }));
   });

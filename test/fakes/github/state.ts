@@ -1,3 +1,5 @@
+import { RepoPermissions, type RepoAccessOptions } from './repo-permissions.js';
+
 export type IssueState = 'open' | 'closed';
 
 export interface IssueRecord {
@@ -62,15 +64,21 @@ export class GitHubState {
   private repoMap = new Map<string, RepoRecord>();
   private nextId = 1000;
 
+  /** Users' roles on repositories and which repositories are private. */
+  readonly access: RepoPermissions;
+
   constructor(
     private readonly initialRepos: string[],
     private readonly now: () => Date = () => new Date(),
+    access: RepoAccessOptions = {},
   ) {
+    this.access = new RepoPermissions(access);
     this.reset();
   }
 
-  /** Forgets every issue and comment; keeps only the configured repositories. */
+  /** Forgets every issue and comment; keeps only the configured repositories (and their configured access). */
   reset(): void {
+    this.access.reset();
     this.repoMap.clear();
     this.nextId = 1000;
     for (const repo of this.initialRepos) this.addRepo(repo);
