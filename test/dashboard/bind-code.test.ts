@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BIND_CODE_BACKOFF } from '../../src/core/tenants/bind-code-backoff.js';
 import { bindCodeFrom, normalizeBindCode } from '../../src/core/tenants/tenant.js';
 import { bindCodeCommand } from '../../src/core/tenants/bind-code.command.js';
 import { bindCommand } from '../../src/core/commands/bind.command.js';
@@ -153,6 +154,45 @@ describe('who may say a bind code (issue 14: group takeover)', () => {
       expect(await configured.store.tenants.rooms(tenant.id)).toEqual([]);
     } finally {
       await configured.close();
+    }
+  });
+});
+
+describe('guessing bind codes (issue 14: codes guessed at chat speed)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await issueHarness({ rooms: {} });
+  });
+  afterEach(async () => h.close());
+
+  const wrong = (i: number) => `/bind ${bindCodeFrom(new Uint8Array([i, i + 1, i + 2, i + 3, 7, 7, 7, i]))}`;
+  const count = (needle: string) => h.sent.filter((m) => m.text.includes(needle)).length;
+
+  it('answers a few wrong codes, says once to wait, then goes quiet; even a right code is not redeemed meanwhile', async () => {
+    for (let i = 0; i < 30; i++) await h.say(wrong(i), owner);
+    expect(count('不存在')).toBe(BIND_CODE_BACKOFF.perMember - 1);
+    expect(count('绑定码错误次数太多。请 15 分钟后再试')).toBe(1);
+    expect(h.sent).toHaveLength(BIND_CODE_BACKOFF.perMember);
+    const tenant = await h.store.tenants.ensureAccount('alice', 'user', 'alice');
+    const { code } = await h.store.tenants.createBindCode(tenant.id, 'octo/hello', 'alice', 60_000);
+    await h.say(`绑定 ${code}`, owner);
+    expect(h.sent).toHaveLength(BIND_CODE_BACKOFF.perMember);
+    expect(await h.store.tenants.rooms(tenant.id)).toEqual([]);
+  });
+
+  it('locks the room after its limit, whoever guesses, and lifts the lock once the window has passed', async () => {
+    const admins = Array.from({ length: 6 }, (_, i) => ({ from: { id: `admin${i}`, role: 'admin' as const } }));
+    for (let i = 0; i < BIND_CODE_BACKOFF.perRoom; i++) await h.say(wrong(i), admins[i % 5]);
+    expect(count('绑定码错误次数太多')).toBe(1);
+    const answered = h.sent.length;
+    await h.say(wrong(40), admins[5]);
+    expect(h.sent).toHaveLength(answered);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + BIND_CODE_BACKOFF.windowMs + 1000 });
+    try {
+      await h.say(wrong(41), admins[5]);
+      expect(h.sent.at(-1)?.text).toContain('不存在');
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

@@ -77,6 +77,19 @@ describe('bind codes through the CLI (self-hosted config, stdio roles)', () => {
     expect(said(consent.stdout)).toEqual({ private: [bound] });
     await expectRooms(db, { private: { repo: 'evil/repo', tenant: 'mallory', archivePublic: false } });
   }, 60_000);
+
+  it('keeps counting wrong codes across a restart: after the lock-out a right code is ignored by the next process too', async () => {
+    const { db, env } = setup();
+    const [right] = await codes(db, 1);
+    const guesses = ['2222-2222', '3333-3333', '4444-4444', '5555-5555', '6666-6666'].map((code) => line('fresh', { id: 'founder', role: 'owner' }, `绑定 ${code}`));
+    const first = await runCli(['start', '--chat', 'stdio'], env, `${guesses.join('\n')}\n`);
+    expect(said(first.stdout).fresh).toEqual([...Array(4).fill(expect.stringContaining('不存在')), '绑定码错误次数太多。请 15 分钟后再试；在此之前机器人不会回应绑定码。']);
+    const second = await runCli(['start', '--chat', 'stdio'], env, `${line('fresh', { id: 'founder', role: 'owner' }, `绑定 ${right}`)}\n`);
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim()).toBe('');
+    expect(second.stderr).toContain('bind code ignored: too many wrong codes lately');
+    await expectRooms(db, { fresh: { repo: null, tenant: null, archivePublic: false } });
+  }, 60_000);
 });
 
 /** What the bot said, room by room. */

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   /** The forge's budget of one call (default 5000 ms) and how long GitHub may still write after it (see GitHubForgeOptions). */
   forgeTimeoutMs?: number;
   lateWriteMs?: number;
+  /** Services to use instead of the harness's own (a switch such as commentOnSubscribed). */
+  services?: Partial<Services>;
 }
 
 /** The real bot, store (SQLite in memory) and GitHub forge, against the local GitHub-like server. */
@@ -43,6 +45,7 @@ export async function issueHarness(options: HarnessOptions = {}): Promise<Harnes
     roomSettings: (room) => rooms[room.externalId] ?? {},
     botNames: ['OSSChat'],
     version: '9.9.9',
+    ...options.services,
   };
   const bot = createBot({ store, platform: 'test', log: silentLogger, send: async (m) => void sent.push(m), admins: options.admins, services, worker: { backoff: () => 10, maxAttempts: options.maxAttempts ?? 8 }, notifyLimit: options.notifyLimit });
   let seq = 0;

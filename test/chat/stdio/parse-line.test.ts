@@ -19,6 +19,10 @@ describe('parseLine', () => {
     expect(parseLine('{"type":"edit","id":"m1","room":{"id":"r1"},"text":"改"}', now)).toMatchObject({ ok: true, event: { type: 'edit', text: '改' } });
   });
 
+  it('reads the sender\'s role in the room', () => {
+    expect(parseLine('{"type":"message","id":"m1","room":{"id":"r1"},"from":{"id":"u1","name":"张三","role":"owner"},"text":"绑定 7KQ2-M9XP"}', now)).toMatchObject({ ok: true, event: { from: { id: 'u1', name: '张三', role: 'owner' } } });
+  });
+
   it.each([
     ['{"type":"message"', /^not valid JSON/],
     ['[1,2]', /^expected object, received array$/],
@@ -28,6 +32,7 @@ describe('parseLine', () => {
     ['{"type":"message","id":"m1","room":{"id":"r1"},"from":{"id":"u"},"text":"x","ts":"yesterday"}', /^ts: expected an ISO 8601 time/],
     ['{"type":"message","id":"m1","room":{"id":"r1"},"from":{"id":"u"},"text":"x","kind":"gif"}', /^kind: expected one of "text"\|"image"/],
     ['{"type":"edit","id":"m1","room":{"id":"r1"}}', /^text: expected string, received undefined$/],
+    ['{"type":"message","id":"m1","room":{"id":"r1"},"from":{"id":"u","role":"boss"},"text":"x"}', /^from\.role: expected "owner", "admin" or "member"$/],
   ])('explains what is wrong with %s', (line, error) => {
     const parsed = parseLine(line, now);
     expect(parsed.ok).toBe(false);
