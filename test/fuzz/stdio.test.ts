@@ -73,16 +73,23 @@ describe('stdio protocol on random and mutated lines', () => {
     for (const line of reported) expect(line).toMatch(/^stdin line \d+: \S/);
   });
 
-  it('the adapter survives a handler that throws and an enormous line', async () => {
-    const input = new PassThrough();
-    const adapter = createStdioAdapter({ input, output: new PassThrough(), errors: new PassThrough(), platform: 'stdio', log: silentLogger });
-    let seen = 0;
-    await adapter.start(async () => {
-      seen += 1;
-      throw new Error('handler failed');
-    });
-    input.end(`${JSON.stringify({ ...VALID[0], text: 'x'.repeat(2_000_000) })}\n${JSON.stringify(VALID[1])}\n`);
-    await within(10_000, 'stdio adapter with a failing handler', adapter.finished!());
-    expect(seen).toBe(2);
+  it('the adapter survives a handler that throws and an enormous line (skipped past the limit, handled within it)', async () => {
+    const enormous = `${JSON.stringify({ ...VALID[0], text: 'x'.repeat(2_000_000) })}\n${JSON.stringify(VALID[1])}\n`;
+    for (const [maxLineBytes, handled, errorLines] of [[undefined, 1, 1], [4_000_000, 2, 0]] as const) {
+      const input = new PassThrough();
+      const errors = new PassThrough();
+      let written = '';
+      errors.on('data', (chunk: Buffer) => (written += chunk.toString()));
+      const adapter = createStdioAdapter({ input, output: new PassThrough(), errors, platform: 'stdio', log: silentLogger, ...(maxLineBytes ? { maxLineBytes } : {}) });
+      let seen = 0;
+      await adapter.start(async () => {
+        seen += 1;
+        throw new Error('handler failed');
+      });
+      input.end(enormous);
+      await within(10_000, 'stdio adapter with a failing handler', adapter.finished!());
+      expect(seen).toBe(handled);
+      expect(written.match(/stdin line 1: longer than 1048576 bytes/g) ?? []).toHaveLength(errorLines);
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../../core/logger.js';
 import type { OutgoingMessage } from '../../core/types.js';
 import type { ChatAdapter, ChatAdapterState, ChatEventHandler } from '../chat-adapter.js';
+import { boundedLines, DEFAULT_MAX_LINE_BYTES, type Line } from './bounded-lines.js';
 import { parseLine } from './parse-line.js';
 
 export interface StdioAdapterOptions {
@@ -18,6 +18,8 @@ export interface StdioAdapterOptions {
   self?: { id: string; name: string };
   /** Events handled at once; reading pauses beyond it. */
   maxInFlight?: number;
+  /** Longest line read (bytes); a longer one is skipped with one error line, never buffered whole. */
+  maxLineBytes?: number;
   /** Fault injection for chaos runs: while it returns true, `say` fails as a refusing platform would. */
   refuseSends?: () => boolean;
 }
@@ -29,14 +31,21 @@ const refuseWhileFileExists = (file = process.env.OSSCHAT_TEST_REFUSE_SENDS_FILE
 export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
   const self = options.self ?? { id: 'osschat-bot', name: 'OSSChat' };
   const maxInFlight = options.maxInFlight ?? 1024;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const inFlight = new InFlight();
   const refusing = options.refuseSends ?? refuseWhileFileExists();
   let state: ChatAdapterState = 'idle';
   let handler: ChatEventHandler | undefined;
-  let lines: Interface | undefined;
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
   let reading: Promise<void> | undefined;
 
-  function dispatch(text: string, lineNumber: number): void {
+  function dispatch(line: Line, lineNumber: number): void {
+    if (line.kind === 'too-long') {
+      options.errors.write(`stdin line ${lineNumber}: longer than ${maxLineBytes} bytes (chat.stdio.maxLineBytes), skipped\n`);
+      return;
+    }
+    const text = line.text;
     if (text.trim() === '') return;
     const parsed = parseLine(text);
     if (!parsed.ok) {
@@ -48,8 +57,8 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
 
   async function readAll(): Promise<void> {
     let lineNumber = 0;
-    for await (const text of lines!) {
-      dispatch(text, ++lineNumber);
+    for await (const line of boundedLines(options.input, maxLineBytes, stopped)) {
+      dispatch(line, ++lineNumber);
       await inFlight.below(maxInFlight);
     }
     await inFlight.below(1);
@@ -63,12 +72,11 @@ export function createStdioAdapter(options: StdioAdapterOptions): ChatAdapter {
     },
     async start(onEvent) {
       handler = onEvent;
-      lines = createInterface({ input: options.input, crlfDelay: Infinity });
       state = 'ready';
       reading = readAll();
     },
     async stop() {
-      lines?.close();
+      stop();
       await reading;
       await inFlight.below(1);
       state = 'stopped';
