@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { archiveOptOutCommand } from '../../src/core/archive/archive-optout.command.js';
 import { archiveCommand } from '../../src/core/archive/archive.command.js';
 import { findCommand } from '../../src/core/commands/command.js';
 import { commands } from '../../src/core/commands/registry.js';
+import { issueHarness, type Harness } from '../helpers/issue-harness.js';
 
 const info = { quoting: false, botNames: [] };
 
@@ -30,8 +31,25 @@ describe('archive commands', () => {
   it('ordinary chat is not a command', () => {
     for (const text of ['公开存档是什么？', '我不想公开我的消息吗', '/archived']) expect(findCommand(commands, text, info)).toBeUndefined();
   });
-  it('permissions: switching is for admins, opting out for anyone', () => {
-    expect(archiveCommand.permission).toBe('admin');
+  it('permissions: switching is for the group\'s owner or admins (or a configured admin), opting out for anyone', () => {
+    expect(archiveCommand.permission).toBe('room-admin');
     expect(archiveOptOutCommand.permission).toBe('anyone');
+  });
+});
+
+describe('公开存档 开 in a group (issue 14: a member made a private group public)', () => {
+  let h: Harness | undefined;
+  afterEach(async () => h?.close());
+  const isPublic = async () => (await h!.store.rooms.findByExternalId('test', 'r1'))!.archivePublic;
+
+  it('refuses a plain member; the group\'s admin and a configured admin may switch it', async () => {
+    h = await issueHarness({ admins: ['op'] });
+    await h.say('公开存档 开', { from: { id: 'mallory', name: 'Mallory', role: 'member' } });
+    expect(h.sent.at(-1)?.text).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「archive」。');
+    expect(await isPublic()).toBe(false);
+    await h.say('/archive on', { from: { id: 'boss', name: '管理员', role: 'admin' } });
+    expect(await isPublic()).toBe(true);
+    await h.say('/archive off', { from: { id: 'op' } });
+    expect(await isPublic()).toBe(false);
   });
 });

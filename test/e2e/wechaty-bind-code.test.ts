@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WechatyBuilder } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createWechatyAdapter } from '../../src/chat/wechaty/wechaty-adapter.js';
+import type { mock } from 'wechaty-puppet-mock';
 import { createBot, type Bot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { OutgoingMessage } from '../../src/core/types.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { mockWechat } from '../helpers/mock-wechat.js';
 
 // Issue 14, item 1: the Wechaty adapter reports who owns and who administers the group, and only they redeem a bind code.
 describe('bind codes in a WeChat group (puppet-mock): the owner and admins from the room', () => {
-  const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  const wechaty = WechatyBuilder.build({ puppet });
-  const adapter = createWechatyAdapter({ wechaty });
-  const self = mocker.createContact({ name: 'OSSChat' });
+  const { mocker, adapter, self, start } = mockWechat();
   const [owner, admin, member] = ['群主', '管理员', '群友'].map((name) => mocker.createContact({ name })) as [mock.ContactMock, mock.ContactMock, mock.ContactMock];
   const room = mocker.createRoom({ topic: '私有群', memberIdList: [self.id, owner.id, admin.id, member.id], ownerId: owner.id, adminIdList: [admin.id] });
   const sent: OutgoingMessage[] = [];
@@ -25,10 +20,7 @@ describe('bind codes in a WeChat group (puppet-mock): the owner and admins from 
     store = await openStore(':memory:');
     bot = createBot({ store, platform: adapter.platform, send: async (m) => void sent.push(m), log: silentLogger });
     bot.start();
-    await adapter.start(async (event) => void (await bot.handle(event)));
-    mocker.login(self);
-    puppet.emit('ready', { data: 'mock' });
-    await vi.waitFor(() => expect(adapter.state).toBe('ready'));
+    await start(async (event) => void (await bot.handle(event)));
   });
   afterAll(async () => {
     await adapter.stop();

@@ -1,24 +1,19 @@
 import { FileBox } from 'file-box';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WechatyBuilder, types, type payloads } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createWechatyAdapter } from '../../src/chat/wechaty/wechaty-adapter.js';
+import { types, type payloads } from 'wechaty';
 import type { Command } from '../../src/core/commands/command.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { StoredMessage } from '../../src/core/types.js';
+import { mockWechat } from '../helpers/mock-wechat.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 const TOPIC = 'OSSChat 开发者群';
 
 describe('Wechaty (puppet-mock) → bot → store', () => {
-  const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  const wechaty = WechatyBuilder.build({ puppet });
-  const adapter = createWechatyAdapter({ wechaty });
-  const self = mocker.createContact({ name: 'OSSChat' });
+  const { mocker, puppet, adapter, self, start } = mockWechat();
   const [alice, bob] = [mocker.createContact({ name: '张三' }), mocker.createContact({ name: '李四' })];
   const room = mocker.createRoom({ topic: TOPIC, memberIdList: [self.id, alice.id, bob.id] });
   const routed: string[] = [];
@@ -48,10 +43,7 @@ describe('Wechaty (puppet-mock) → bot → store', () => {
     store = await openStore(':memory:');
     bot = createBot({ store, platform: adapter.platform, send: (m) => adapter.say(m), log: silentLogger, commands: [echo] });
     bot.start();
-    await adapter.start(async (event) => void (await bot.handle(event)));
-    mocker.login(self);
-    puppet.emit('ready', { data: 'mock' });
-    await vi.waitFor(() => expect(adapter.state).toBe('ready'));
+    await start(async (event) => void (await bot.handle(event)));
   });
   afterAll(async () => {
     await adapter.stop();

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WechatyBuilder } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createWechatyAdapter } from '../../src/chat/wechaty/wechaty-adapter.js';
 import { createBot, type Bot } from '../../src/core/bot.js';
 import { DEFAULT_ISSUE_SETTINGS } from '../../src/core/default-services.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -9,15 +6,13 @@ import { createGitHubForge } from '../../src/forge/github/github-forge.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createGitHubServer, type GitHubServer } from '../fakes/github/index.js';
+import { mockWechat } from '../helpers/mock-wechat.js';
 
 const TOPIC = 'OSSChat 开发者群';
 const SEP = '- - - - - - - - - - - - - - -';
 
 describe('chat → issue through Wechaty (puppet-mock)', () => {
-  const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  const adapter = createWechatyAdapter({ wechaty: WechatyBuilder.build({ puppet }) });
-  const self = mocker.createContact({ name: 'OSSChat' });
+  const { mocker, adapter, self, start } = mockWechat();
   const [alice, bob] = [mocker.createContact({ name: '张三' }), mocker.createContact({ name: '李四' })];
   const room = mocker.createRoom({ topic: TOPIC, memberIdList: [self.id, alice.id, bob.id] });
   const roomSays: string[] = [];
@@ -34,13 +29,10 @@ describe('chat → issue through Wechaty (puppet-mock)', () => {
       services: { forge, issues: DEFAULT_ISSUE_SETTINGS, roomSettings: (r) => (r.topic === TOPIC ? { repo: 'octo/hello' } : {}), botNames: ['OSSChat'], version: 'test' },
     });
     bot.start();
-    await adapter.start(async (event) => {
+    await start(async (event) => {
       if (event.type === 'message' && event.self) roomSays.push(event.text);
       await bot.handle(event);
     });
-    mocker.login(self);
-    puppet.emit('ready', { data: 'mock' });
-    await vi.waitFor(() => expect(adapter.state).toBe('ready'));
   });
   afterAll(async () => {
     await adapter.stop();
