@@ -76,7 +76,8 @@ describe('threading engine', () => {
 
   it('keeps placing messages once the window is full', () => {
     const threader = new Threader();
-    const messages = Array.from({ length: 2000 }, (_, i) => say(`m${i}`, `u${i % 37}`, `u${(i * 7) % 37}: message ${i} about topic${i % 11}`));
+    // 1,500: far past the window of 40, below the conversation cap (2,000 messages here form one conversation).
+    const messages = Array.from({ length: 1500 }, (_, i) => say(`m${i}`, `u${i % 37}`, `u${(i * 7) % 37}: message ${i} about topic${i % 11}`));
     for (const message of messages) threader.add(message);
     expect(threader.add(say('last', 'u1', 'u2: done')).replyTo).not.toBeNull();
   });

@@ -1,7 +1,7 @@
 import type { Store } from '../../store/store.js';
 import type { Locale, Room } from '../types.js';
 import type { ArchiveMessage, ConversationSummary } from './archive-types.js';
-import { dayOf, type ConversationItem, type ConversationView, type DayView, type RoomIndexView, type RoomView } from './archive-views.js';
+import { CONVERSATION_PAGE_SIZE, conversationPages, dayOf, type ConversationItem, type ConversationView, type DayView, type RoomIndexView, type RoomView } from './archive-views.js';
 import { ArchivePrivacy, type PrivacySettings } from './archive-privacy.js';
 import { conversationTitle, describe } from './conversation-title.js';
 import type { DisplayNames } from './display-names.js';
@@ -138,36 +138,49 @@ export class ArchiveReader {
     return { room: this.view(room), day, conversations, ...(at > 0 ? { previous: days[at - 1] } : {}), ...(at < days.length - 1 ? { next: days[at + 1] } : {}) };
   }
 
-  async conversation(room: Room, number: number): Promise<ConversationView | undefined> {
+  /** One page of a conversation (CONVERSATION_PAGE_SIZE messages); undefined past its last page. */
+  async conversation(room: Room, number: number, page = 1): Promise<ConversationView | undefined> {
     const summary = (await this.data(room)).byNumber.get(number);
-    if (!summary) return undefined;
-    const messages = await this.store.archive.conversation(room.id, summary.key);
+    if (!summary || !Number.isSafeInteger(page) || page < 1 || page > conversationPages(summary.count)) return undefined;
+    const range = { offset: (page - 1) * CONVERSATION_PAGE_SIZE, limit: CONVERSATION_PAGE_SIZE };
+    const messages = await this.store.archive.conversation(room.id, summary.key, range);
     if (messages.length === 0) return undefined;
     const issues = (await this.store.archive.issues(room.id)).filter((issue) => issue.conversationKey === summary.key);
-    return this.conversationView(room, number, messages, issues);
+    return this.conversationView(room, summary, messages, issues, page);
   }
 
-  /** The page of one conversation from its publishable messages (oldest first). */
-  async conversationView(room: Room, number: number, messages: readonly ArchiveMessage[], issues: ConversationView['issues']): Promise<ConversationView> {
+  /** A page of one conversation from its publishable messages (oldest first): page 1 holds the first ones. */
+  async conversationView(room: Room, summary: ConversationSummary, messages: readonly ArchiveMessage[], issues: ConversationView['issues'], page = 1): Promise<ConversationView> {
+    const number = summary.rootId;
     const { names } = await this.data(room);
     const locale = this.settings.localeOf(room);
     const ids = new Map(messages.map((m) => [m.platformMsgId, m.id]));
     const views = messages.map((m) => {
       const answers = ids.get(m.replyTo ?? m.threadParent ?? '');
-      return { id: m.id, author: names.of(m.senderId), text: this.privacy.text(m.kind, m.text, names, locale), ts: m.ts, edited: m.editedAt !== null, ...(answers !== undefined && answers !== m.id ? { answers } : {}) };
+      return { id: m.id, author: names.of(m.senderId), text: clip(this.privacy.text(m.kind, m.text, names, locale)), ts: m.ts, edited: m.editedAt !== null, ...(answers !== undefined && answers !== m.id ? { answers } : {}) };
     });
-    const first = messages[0]!;
     const texts = views.map((v) => v.text);
+    // Later pages keep the conversation's title: the one its first message gives.
+    const title = page === 1 ? conversationTitle(texts.slice(0, 1), `#${number}`) : ((await this.items(room, [summary]))[0]?.title ?? `#${number}`);
     return {
       room: this.view(room),
       number,
-      title: conversationTitle(texts.slice(0, 1), `#${number}`),
+      page,
+      pages: conversationPages(summary.count),
+      title,
       description: describe(texts),
-      day: dayOf(first.ts, this.settings.timeZone),
-      startedAt: first.ts,
-      lastAt: messages[messages.length - 1]!.ts,
+      day: dayOf(summary.firstTs, this.settings.timeZone),
+      startedAt: summary.firstTs,
+      lastAt: summary.lastTs,
       messages: views,
       issues,
     };
   }
+}
+
+const MAX_MESSAGE_CHARS = 20_000;
+
+/** One message's text on a page, at most MAX_MESSAGE_CHARS characters (a 1 MB paste stays out of every page). */
+function clip(text: string): string {
+  return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS).replace(/[\ud800-\udbff]$/, '')}…`;
 }

@@ -18,15 +18,27 @@ export interface MessageView {
   answers?: number;
 }
 
+/** Messages on one page of a conversation: a page stays small however long the conversation grew. */
+export const CONVERSATION_PAGE_SIZE = 200;
+
+/** How many pages a conversation of `count` publishable messages takes (at least one). */
+export function conversationPages(count: number): number {
+  return Math.max(1, Math.ceil(count / CONVERSATION_PAGE_SIZE));
+}
+
 export interface ConversationView {
   room: RoomView;
   /** Stable number in the URL. */
   number: number;
+  /** This page (1 is the conversation's own address) and how many there are. */
+  page: number;
+  pages: number;
   title: string;
   description: string;
   day: string;
   startedAt: Date;
   lastAt: Date;
+  /** This page's messages. */
   messages: MessageView[];
   issues: ArchiveIssue[];
 }

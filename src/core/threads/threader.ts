@@ -12,6 +12,20 @@ export interface ThreaderOptions {
   window?: number;
   /** How old (minutes) a message may be and still be answered, quotes aside. */
   maxGapMinutes?: number;
+  /** Length at which a conversation takes no more messages (default MAX_CONVERSATION_MESSAGES). */
+  maxConversationMessages?: number;
+}
+
+/**
+ * A conversation that reached this many messages takes no more: the next message that would join
+ * it starts a new one. Real conversations stay far below; an imported chat of 200,000 quotes, each
+ * of the one before, had become one conversation (one 48 MB page).
+ */
+export const MAX_CONVERSATION_MESSAGES = 2000;
+
+/** How many messages a conversation holds; shared by the placements of its messages. */
+interface ConversationSize {
+  count: number;
 }
 
 /** Sees each candidate's features before the choice: how the weights are fitted offline. */
@@ -23,7 +37,7 @@ export interface AddOptions {
   known?: { conversation: string; replyTo: string | null };
 }
 
-type Placement = { conversation: string; replyTo: string | null };
+type Placement = { conversation: string; replyTo: string | null; size: ConversationSize };
 
 const REMEMBERED_IDS = 50_000;
 const START_BIAS = FEATURE_NAMES.indexOf('startBias');
@@ -38,6 +52,7 @@ export class Threader {
   private readonly weights: Float64Array;
   private readonly window: number;
   private readonly maxGapMs: number;
+  private readonly maxConversation: number;
   private readonly entries: Entry[] = [];
   private readonly placed = new Map<string, Placement>();
   // Insertion order of `placed`, to forget the oldest: deleting a Map's first key again and
@@ -58,6 +73,7 @@ export class Threader {
     this.weights = Float64Array.from(FEATURE_NAMES, (name) => weights[name]);
     this.window = options.window ?? 40;
     this.maxGapMs = (options.maxGapMinutes ?? 360) * 60_000;
+    this.maxConversation = options.maxConversationMessages ?? MAX_CONVERSATION_MESSAGES;
     this.scratch = new Float64Array(0);
     this.scorer = new PairScorer(this.weights, this.window);
   }
@@ -68,7 +84,7 @@ export class Threader {
    */
   add(message: ThreadMessage, options: AddOptions = {}): ThreadLink {
     const before = this.placed.get(message.id);
-    if (before !== undefined) return { id: message.id, ...before, confidence: 1, reasons: ['known'] };
+    if (before !== undefined) return { id: message.id, conversation: before.conversation, replyTo: before.replyTo, confidence: 1, reasons: ['known'] };
     this.names.learn(message.senderId, message.senderName);
     this.noteSpeaker(message);
     const lower = message.text.toLowerCase();
@@ -96,14 +112,20 @@ export class Threader {
     entry.wordNorm = wordNorm(entry.wordIds, this.room);
     const quoted = message.replyTo === undefined ? undefined : this.placed.get(message.replyTo);
     const known = options.known;
-    const link = known !== undefined
+    let link = known !== undefined
       ? { parent: this.byId(known.replyTo), ...known, confidence: 1, reasons: ['known'] }
       : quoted !== undefined
         ? { parent: this.byId(message.replyTo!), replyTo: message.replyTo!, conversation: quoted.conversation, confidence: 1, reasons: ['quote'] }
         : this.choose(entry, options.observe);
+    let size = this.sizeOf(link, message.id);
+    if (known === undefined && size.count >= this.maxConversation) {
+      link = { parent: undefined, replyTo: null, conversation: message.id, confidence: 1, reasons: ['conversationFull'] };
+      size = { count: 0 };
+    }
+    size.count++;
     entry.replyTo = link.replyTo;
     entry.conversation = link.conversation;
-    this.remember(entry, link.parent);
+    this.remember(entry, link.parent, size);
     return { id: message.id, conversation: link.conversation, replyTo: link.replyTo, confidence: link.confidence, reasons: link.reasons };
   }
 
@@ -216,7 +238,13 @@ export class Threader {
     return undefined;
   }
 
-  private remember(entry: Entry, parent: Entry | undefined): void {
+  /** The size of the conversation a link joins (a new one when the message starts it). */
+  private sizeOf(link: { conversation: string; replyTo: string | null }, id: string): ConversationSize {
+    if (link.conversation === id) return { count: 0 };
+    return this.placed.get(link.replyTo ?? '')?.size ?? this.placed.get(link.conversation)?.size ?? { count: 0 };
+  }
+
+  private remember(entry: Entry, parent: Entry | undefined, size: ConversationSize): void {
     this.room.record(entry, parent);
     this.scorer.record(entry);
     this.entries.push(entry);
@@ -225,7 +253,7 @@ export class Threader {
     const oldest = this.placedOrder[slot];
     if (oldest !== undefined) this.placed.delete(oldest);
     this.placedOrder[slot] = entry.message.id;
-    this.placed.set(entry.message.id, { conversation: entry.conversation, replyTo: entry.replyTo });
+    this.placed.set(entry.message.id, { conversation: entry.conversation, replyTo: entry.replyTo, size });
   }
 
   /** Keeps the names of the latest speakers, most recent last. */

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Room } from '../../core/types.js';
-import { renderAtomFeed, renderRobots, renderSitemap } from '../views/archive-feed.js';
+import { conversationUrls, renderAtomFeed, renderRobots, renderSitemap } from '../views/archive-feed.js';
 import type { PageContext } from '../views/archive-layout.js';
 import { paths, renderConversation, renderDay, renderHome, renderRoom } from '../views/archive-pages.js';
 import { renderSearchPage } from '../views/archive-search-page.js';
@@ -51,7 +51,7 @@ export function archiveRoutes(source: ArchiveSource): Hono {
       const found = (await reader.findRoom(String(r.id)))!;
       const summaries = await reader.summaries(found);
       urls.push({ loc: `${base}/${paths.room(r.id)}` });
-      for (const s of summaries) urls.push({ loc: `${base}/${paths.conversation(r.id, s.rootId)}`, lastmod: s.lastTs });
+      for (const s of summaries) urls.push(...conversationUrls(base, r.id, s.rootId, s.count, s.lastTs));
     }
     c.header('Content-Type', 'application/xml; charset=utf-8');
     return c.body(renderSitemap(urls));
@@ -73,16 +73,21 @@ export function archiveRoutes(source: ArchiveSource): Hono {
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
     return c.body(renderAtomFeed(base, index.room, index.latest));
   });
+  // Long conversations come in pages: /c/N/ is page 1 (as before pages existed), /c/N/page/P/ the others.
   const conversation = async (c: Context) => {
     const found = await room(c);
     const number = Number(c.req.param('n'));
-    const view = found && Number.isSafeInteger(number) ? await reader.conversation(found, number) : undefined;
+    const page = c.req.param('p') === undefined ? 1 : Number(c.req.param('p'));
+    const view = found && Number.isSafeInteger(number) && Number.isSafeInteger(page) ? await reader.conversation(found, number, page) : undefined;
     if (!view) return notFound(c);
-    if (!c.req.path.endsWith('/')) return c.redirect(`/archive/${paths.conversation(view.room.id, number)}`, 301);
-    return html(c, renderConversation(ctx(3), view));
+    const path = paths.conversationPage(view.room.id, number, page);
+    if (!c.req.path.endsWith('/') || (page === 1 && c.req.param('p') !== undefined)) return c.redirect(`/archive/${path}`, 301);
+    return html(c, renderConversation(ctx(path.split('/').length - 1), view));
   };
   app.get('/archive/:room/c/:n', conversation);
   app.get('/archive/:room/c/:n/', conversation);
+  app.get('/archive/:room/c/:n/page/:p', conversation);
+  app.get('/archive/:room/c/:n/page/:p/', conversation);
   const day = async (c: Context) => {
     const found = await room(c);
     const name = c.req.param('day') ?? '';

@@ -1,4 +1,4 @@
-import type { ConversationItem, RoomView } from '../../core/archive/archive-views.js';
+import { conversationPages, type ConversationItem, type RoomView } from '../../core/archive/archive-views.js';
 import { paths } from './archive-pages.js';
 
 /** Text safe in XML elements and attributes (and without characters XML forbids). */
@@ -23,6 +23,11 @@ export function renderAtomFeed(base: string, room: RoomView, latest: readonly Co
 ${entries}
 </feed>
 `;
+}
+
+/** A conversation's pages in a sitemap: its own address, then /page/2/ … */
+export function conversationUrls(base: string, room: number, number: number, count: number, lastmod: Date): { loc: string; lastmod: Date }[] {
+  return Array.from({ length: conversationPages(count) }, (_, i) => ({ loc: `${base}/${paths.conversationPage(room, number, i + 1)}`, lastmod }));
 }
 
 /** sitemap.xml: every public page, with the time it last changed. */

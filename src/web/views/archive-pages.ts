@@ -12,6 +12,8 @@ export const paths = {
   room: (room: number) => `${room}/`,
   day: (room: number, day: string) => `${room}/${day}/`,
   conversation: (room: number, number: number) => `${room}/c/${number}/`,
+  /** Page 1 is the conversation's own address, so links made before pages existed stay valid. */
+  conversationPage: (room: number, number: number, page: number) => (page <= 1 ? `${room}/c/${number}/` : `${room}/c/${number}/page/${page}/`),
   feed: (room: number) => `${room}/feed.atom`,
 };
 
@@ -69,15 +71,28 @@ export function renderConversation(ctx: PageContext, view: ConversationView): st
   const issues = view.issues.length
     ? `<h2>${e(label(room.locale, 'issues'))}</h2><ul>${view.issues.map((i) => `<li><a href="${e(/^https?:\/\//.test(i.url) ? i.url : '#')}" rel="nofollow noopener">${e(`${i.repo}#${i.number}`)}</a> ${e(i.title)}</li>`).join('')}</ul>`
     : '';
-  const body = `<nav class="crumbs"><a href="${ctx.root}${paths.room(room.id)}">${e(room.name)}</a> › <a href="${ctx.root}${paths.day(room.id, view.day)}">${view.day}</a></nav><h1>${e(view.title)}</h1>${messages}${issues}`;
+  const pager = conversationPager(ctx, view);
+  const body = `<nav class="crumbs"><a href="${ctx.root}${paths.room(room.id)}">${e(room.name)}</a> › <a href="${ctx.root}${paths.day(room.id, view.day)}">${view.day}</a></nav><h1>${e(view.title)}</h1>${pager}${messages}${issues}${pager}`;
+  const pageLabel = view.page > 1 ? ` (${label(room.locale, 'page', { page: view.page, pages: view.pages })})` : '';
   return renderShell(ctx, {
     locale: room.locale,
-    title: `${view.title} · ${room.name}`,
+    title: `${view.title}${pageLabel} · ${room.name}`,
     description: view.description,
-    path: paths.conversation(room.id, view.number),
+    path: paths.conversationPage(room.id, view.number, view.page),
     body,
-    jsonLd: conversationJsonLd(ctx, view),
+    // The post and its first comments: the conversation's first page speaks for it.
+    ...(view.page === 1 ? { jsonLd: conversationJsonLd(ctx, view) } : {}),
     ...feedOf(ctx, room.id),
     roomId: room.id,
   });
+}
+
+/** Previous and next page of a long conversation, and where this page is; nothing for a one-page conversation. */
+function conversationPager(ctx: PageContext, view: ConversationView): string {
+  if (view.pages <= 1) return '';
+  const { room } = view;
+  const link = (page: number, rel: 'prev' | 'next', text: string) => `<a href="${ctx.root}${paths.conversationPage(room.id, view.number, page)}" rel="${rel}">${text}</a>`;
+  const previous = view.page > 1 ? link(view.page - 1, 'prev', `← ${e(label(room.locale, 'previous'))}`) : '';
+  const next = view.page < view.pages ? link(view.page + 1, 'next', `${e(label(room.locale, 'next'))} →`) : '';
+  return `<nav class="pages meta">${previous} ${e(label(room.locale, 'page', { page: view.page, pages: view.pages }))} ${next}</nav>`;
 }

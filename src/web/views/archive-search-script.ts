@@ -19,16 +19,16 @@ terms.forEach(function(t){var at=lower.indexOf(t,i);if(at>=0&&(best<0||at<best||
 if(best<0||len===0){parent.appendChild(document.createTextNode(text.slice(i)));break;}
 parent.appendChild(document.createTextNode(text.slice(i,best)));var m=document.createElement('mark');m.textContent=text.slice(best,best+len);parent.appendChild(m);i=best+len;}}
 function show(results,terms){out.textContent='';results.slice(0,50).forEach(function(r){var li=document.createElement('li');var a=document.createElement('a');
-a.href=cfg.root+r.room+'/c/'+r.n+'/';mark(a,String(r.t),terms);li.appendChild(a);var d=document.createElement('div');d.className='text';mark(d,String(r.s),terms);li.appendChild(d);
+a.href=cfg.root+r.room+'/c/'+r.n+'/'+(r.p>1?'page/'+r.p+'/':'');mark(a,String(r.t),terms);li.appendChild(a);var d=document.createElement('div');d.className='text';mark(d,String(r.s),terms);li.appendChild(d);
 var meta=document.createElement('div');meta.className='meta';meta.textContent=r.roomName;li.appendChild(meta);out.appendChild(li);});
 status.textContent=results.length?'':cfg.labels.none;document.documentElement.setAttribute('data-search','done');}
 if(!q.trim()){status.textContent='';document.documentElement.setAttribute('data-search','done');return;}
 status.textContent=cfg.labels.searching;
 Promise.all(rooms.map(function(room){return fetch(cfg.root+room.id+'/search-index.json').then(function(r){return r.json();}).then(function(data){
-var ms=MiniSearch.loadJSON(JSON.stringify(data.index),{fields:['title','text'],storeFields:['t','s','n'],tokenize:function(s){return s.split(' ').filter(Boolean);},processTerm:function(t){return t.toLowerCase();}});
+var ms=MiniSearch.loadJSON(JSON.stringify(data.index),{fields:['title','text'],storeFields:['t','s','n','p'],tokenize:function(s){return s.split(' ').filter(Boolean);},processTerm:function(t){return t.toLowerCase();}});
 var terms=cut(q,new Set(data.vocabulary)).filter(function(t){return t.trim();});if(!terms.length)return {terms:terms,hits:[]};
 var hits=ms.search(terms.join(' '),{combineWith:'AND',prefix:function(t){return /^[a-z0-9]{3,}$/.test(t);},fields:['title','text'],boost:{title:2}});
-return {terms:terms,hits:hits.filter(function(h){return Number.isInteger(h.n);}).map(function(h){return {room:room.id,roomName:room.name,n:h.n,t:h.t,s:h.s,score:h.score};})};
+return {terms:terms,hits:hits.filter(function(h){return Number.isInteger(h.n);}).map(function(h){return {room:room.id,roomName:room.name,n:h.n,p:Number.isInteger(h.p)?h.p:1,t:h.t,s:h.s,score:h.score};})};
 }).catch(function(){return {terms:[],hits:[]};});})).then(function(parts){var terms=[];var all=[];parts.forEach(function(p){terms=terms.concat(p.terms);all=all.concat(p.hits);});
 all.sort(function(a,b){return b.score-a.score;});show(all,terms);});
 })();`;

@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ArchiveReader } from '../../core/archive/archive-reader.js';
 import type { ArchiveIssue, ArchiveMessage } from '../../core/archive/archive-types.js';
-import type { ConversationItem, ConversationView, DayCount } from '../../core/archive/archive-views.js';
+import { CONVERSATION_PAGE_SIZE, type ConversationItem, type ConversationView, type DayCount } from '../../core/archive/archive-views.js';
 import type { Room } from '../../core/types.js';
 import type { Segmenter } from '../../search/segment.js';
 import type { Store } from '../../store/store.js';
-import { escapeXml, renderAtomFeed, renderRobots, renderSitemap } from './archive-feed.js';
+import { conversationUrls, escapeXml, renderAtomFeed, renderRobots, renderSitemap } from './archive-feed.js';
 import type { PageContext } from './archive-layout.js';
 import { paths, renderConversation, renderDay, renderHome, renderRoom } from './archive-pages.js';
 import { renderStaticSearchPage } from './archive-search-page.js';
@@ -35,35 +35,39 @@ function context(options: SiteOptions, path: string): PageContext {
   return { root: '../'.repeat(depth(path)), ...(baseUrl ? { baseUrl } : {}), timeZone, static: true };
 }
 
-function itemOf(view: ConversationView): ConversationItem {
-  return { number: view.number, title: view.title, description: view.description, day: view.day, startedAt: view.startedAt, lastAt: view.lastAt, count: view.messages.length };
+function itemOf(view: ConversationView, count: number): ConversationItem {
+  return { number: view.number, title: view.title, description: view.description, day: view.day, startedAt: view.startedAt, lastAt: view.lastAt, count };
 }
 
-/** Every file of one public room: conversations, days, index, feed, sitemap and search index. */
+/** Every file of one public room: conversations (page by page), days, index, feed, sitemap and search index. */
 export async function* roomSite(options: SiteOptions, room: Room): AsyncIterable<SiteFile> {
   const { reader, store } = options;
-  const numbers = new Map((await reader.summaries(room)).map((s) => [s.key, s.rootId]));
+  const summaries = new Map((await reader.summaries(room)).map((s) => [s.key, s]));
   const issues = new Map<string, ArchiveIssue[]>();
   for (const issue of await store.archive.issues(room.id)) issues.set(issue.conversationKey, [...(issues.get(issue.conversationKey) ?? []), issue]);
   const index = new StaticRoomIndex(options.segmenter);
   const items: ConversationItem[] = [];
   let current: ArchiveMessage[] = [];
+  let pageNumber = 1;
+  // One page of the conversation being read: written once it holds a page's worth, or its conversation ends.
   const flush = async (): Promise<SiteFile | undefined> => {
     const messages = current;
     current = [];
-    const number = messages[0] && numbers.get(messages[0].conversationKey);
-    if (number === undefined) return undefined;
-    const view = await reader.conversationView(room, number, messages, issues.get(messages[0]!.conversationKey) ?? []);
-    items.push(itemOf(view));
+    const summary = messages[0] && summaries.get(messages[0].conversationKey);
+    if (summary === undefined) return undefined;
+    const view = await reader.conversationView(room, summary, messages, issues.get(summary.key) ?? [], pageNumber++);
+    if (view.page === 1) items.push(itemOf(view, summary.count));
     index.add(view);
-    const path = paths.conversation(room.id, number);
+    const path = paths.conversationPage(room.id, summary.rootId, view.page);
     return { path: page(path), content: renderConversation(context(options, path), view) };
   };
   for await (const batch of store.archive.streamRoom(room.id)) {
     for (const message of batch) {
-      if (current.length && current[0]!.conversationKey !== message.conversationKey) {
+      const next = current.length > 0 && current[0]!.conversationKey !== message.conversationKey;
+      if (next || current.length >= CONVERSATION_PAGE_SIZE) {
         const file = await flush();
         if (file) yield file;
+        if (next) pageNumber = 1;
       }
       current.push(message);
     }
@@ -90,7 +94,7 @@ function* roomIndexes(options: SiteOptions, room: Room, items: ConversationItem[
   const base = options.reader.settings.baseUrl;
   if (!base) return;
   yield { path: paths.feed(room.id), content: renderAtomFeed(base, view, latest) };
-  const urls = [{ loc: `${base}/${paths.room(room.id)}` }, ...days.map((day) => ({ loc: `${base}/${paths.day(room.id, day)}` })), ...items.map((i) => ({ loc: `${base}/${paths.conversation(room.id, i.number)}`, lastmod: i.lastAt }))];
+  const urls = [{ loc: `${base}/${paths.room(room.id)}` }, ...days.map((day) => ({ loc: `${base}/${paths.day(room.id, day)}` })), ...items.flatMap((i) => conversationUrls(base, room.id, i.number, i.count, i.lastAt))];
   yield { path: `${room.id}/sitemap.xml`, content: renderSitemap(urls) };
 }
 

@@ -6,7 +6,7 @@ import { REDACTION_MARK } from '../../core/archive/redact.js';
 /** The options the browser must load the index with (its script repeats them). */
 export const MINISEARCH_OPTIONS = {
   fields: ['title', 'text'],
-  storeFields: ['t', 's', 'n'],
+  storeFields: ['t', 's', 'n', 'p'],
   tokenize: (text: string) => text.split(' ').filter(Boolean),
   processTerm: (term: string) => term.toLowerCase(),
 };
@@ -27,9 +27,11 @@ export class StaticRoomIndex {
     return words.join(' ');
   }
 
+  /** One page of a conversation: page 1 under the conversation's number, later pages as `number/page` (p: the page). */
   add(view: ConversationView): void {
     const text = view.messages.map((m) => m.text).join('\n');
-    this.search.add({ id: view.number, title: this.words(view.title), text: this.words(text), t: view.title, s: [...text.replace(/\s+/g, ' ')].slice(0, SNIPPET).join(''), n: view.number });
+    const id = view.page === 1 ? view.number : `${view.number}/${view.page}`;
+    this.search.add({ id, title: this.words(view.title), text: this.words(text), t: view.title, s: [...text.replace(/\s+/g, ' ')].slice(0, SNIPPET).join(''), n: view.number, p: view.page });
   }
 
   toJSON(): string {
