@@ -8,6 +8,8 @@ export async function startStdioBot(env: Record<string, string>) {
   const { child, done } = spawnCli(['start', '--chat', 'stdio'], env);
   let exited = false;
   let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer | string) => (stdout += chunk.toString()));
   void done.then(() => (exited = true));
   child.stderr.on('data', (chunk: Buffer | string) => (stderr += chunk.toString()));
   const url = (await waitForOutput(child, /"url":"(http:\/\/[^"]+)"/))[1]!;
@@ -20,6 +22,8 @@ export async function startStdioBot(env: Record<string, string>) {
     },
     /** Everything the bot logged so far. */
     stderr: () => stderr,
+    /** Everything the bot said so far (JSON Lines). */
+    stdout: () => stdout,
     /** Writes one chat message; returns its id. */
     say(id: string, text: string, from = { id: 'u1', name: '张三' }): string {
       clock += 1000;
