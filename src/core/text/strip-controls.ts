@@ -7,6 +7,8 @@ const EMOJI_SEQUENCE = /\p{Extended_Pictographic}[\u{FE0F}\p{Emoji_Modifier}]*(?
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]/gu;
 // Line breaks and other controls: a label is one line.
 const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\s]+/gu;
+// Anything the two steps below would change: most names and topics have none, and ingest checks every one.
+const NEEDS_CLEANING = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800\p{Cc}\p{Zl}\p{Zp}]|\s\s|^\s|\s$|[^\S ]/u;
 // Explicit embeddings, overrides and isolates: in a message they would reorder what follows them.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
 
@@ -16,6 +18,7 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
  * collapsed and trimmed. What was only invisible characters becomes ''.
  */
 export function cleanLabel(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   const visible = mapMatches(text, EMOJI_SEQUENCE, (sequence) => sequence, (rest) => rest.replace(INVISIBLE, ''));
   return visible.replace(BREAKS, ' ').trim();
 }
