@@ -3,38 +3,97 @@ import { translator, type Translate } from '../core/i18n/translate.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/formats.js';
 import { inputSize } from '../importers/input-size.js';
 import { runImport, UnknownFormatError, type ImportReport } from '../importers/run-import.js';
+import { ZIP_LIMITS, type LimitBreach, type ZipLimits } from '../importers/zip-limits.js';
 import { openStore } from '../store/open-store.js';
 import { configOrExit } from './shared.js';
 
 const LISTED_BAD_RECORDS = 20;
 const PLAIN_PROGRESS_MS = 2000;
+const MiB = 1024 * 1024;
+/** The shell's exit status for a command stopped by Ctrl-C. */
+const INTERRUPTED_EXIT = 130;
 
-export async function importCommand(path: string, options: { format?: ImportFormat; room?: string; config?: string }): Promise<void> {
+export interface ImportCommandOptions {
+  format?: ImportFormat;
+  room?: string;
+  config?: string;
+  maxEntries?: string;
+  maxEntryMib?: string;
+  maxUnzippedMib?: string;
+}
+
+export async function importCommand(path: string, options: ImportCommandOptions): Promise<void> {
   const config = configOrExit(options.config);
   const t = translator(config.locale);
+  const zipLimits = zipLimitsOf(options, t);
   const progress = progressReporter(await inputSize(path), t);
   const store = await openStore(config.database.url);
+  // Ctrl-C stops the reading; what was read is written before the report. A second Ctrl-C kills.
+  const interrupt = new AbortController();
+  const abort = () => interrupt.abort();
+  process.once('SIGINT', abort).once('SIGTERM', abort);
   let report: ImportReport;
   try {
-    report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update, worker: true });
+    report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update, worker: true, zipLimits, signal: interrupt.signal });
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
     process.stderr.write(`${t('import.unknownFormat', { path, formats: IMPORT_FORMATS.join(', ') })}\n`);
     process.exitCode = 2;
     return;
   } finally {
+    process.off('SIGINT', abort).off('SIGTERM', abort);
     progress.stop();
     await store.close();
   }
-  printReport(report, t);
+  printReport(report, path, t);
 }
 
-function printReport(report: ImportReport, t: Translate): void {
+function zipLimitsOf(options: ImportCommandOptions, t: Translate): ZipLimits {
+  return {
+    maxEntries: positive(options.maxEntries, '--max-entries', ZIP_LIMITS.maxEntries, t),
+    maxEntryBytes: positive(options.maxEntryMib, '--max-entry-mib', ZIP_LIMITS.maxEntryBytes / MiB, t) * MiB,
+    maxTotalBytes: positive(options.maxUnzippedMib, '--max-unzipped-mib', ZIP_LIMITS.maxTotalBytes / MiB, t) * MiB,
+  };
+}
+
+function positive(value: string | undefined, option: string, fallback: number, t: Translate): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (Number.isSafeInteger(number) && number > 0) return number;
+  process.stderr.write(`${t('import.badLimit', { option, value, example: fallback })}\n`);
+  process.exit(2);
+}
+
+function printReport(report: ImportReport, path: string, t: Translate): void {
   for (const bad of report.badRecords.slice(0, LISTED_BAD_RECORDS)) process.stderr.write(`${t('import.badRecord', { at: bad.at, reason: bad.reason })}\n`);
   if (report.bad > LISTED_BAD_RECORDS) process.stderr.write(`${t('import.moreBad', { count: report.bad - LISTED_BAD_RECORDS })}\n`);
-  if (report.stoppedBy) process.stderr.write(`${t('import.stopped', { reason: report.stoppedBy })}\n`);
-  process.stdout.write(`${t('import.summary', { format: report.format, added: report.added, duplicates: report.duplicates, bad: report.bad })}\n`);
-  process.exitCode = report.bad > 0 || report.stoppedBy ? 1 : 0;
+  const stop = stopLine(report, path, t);
+  if (stop) process.stderr.write(`${stop}\n`);
+  const counts = { format: report.format, added: report.added, duplicates: report.duplicates, bad: report.bad };
+  process.stdout.write(`${t(report.interrupted ? 'import.interrupted' : 'import.summary', counts)}\n`);
+  process.exitCode = report.interrupted ? INTERRUPTED_EXIT : report.bad > 0 || report.stoppedBy || report.writeFailed ? 1 : 0;
+}
+
+/** Why the import ended early, in words that are true of what is saved. */
+function stopLine(report: ImportReport, path: string, t: Translate): string | undefined {
+  if (report.writeFailed) return t('import.writeFailed', { reason: report.writeFailed, added: report.added });
+  if (report.limit) return limitLine(report.limit, path, t);
+  if (report.stoppedBy) return t('import.stopped', { reason: report.stoppedBy });
+  return undefined;
+}
+
+function limitLine(breach: LimitBreach, path: string, t: Translate): string {
+  const mib = (bytes: number) => Math.ceil(bytes / MiB);
+  switch (breach.kind) {
+    case 'entries':
+      return t('import.limit.entries', { path, count: breach.count, limit: breach.limit });
+    case 'total':
+      return t('import.limit.total', { path, size: mib(breach.bytes), limit: mib(breach.limit) });
+    case 'entry':
+      return t('import.limit.entry', { path, entry: breach.entry, size: mib(breach.bytes), limit: mib(breach.limit) });
+    case 'declared':
+      return t('import.limit.declared', { path, entry: breach.entry, declared: breach.declared });
+  }
 }
 
 /** A progress bar on a terminal; elsewhere a plain line on stderr every few seconds. */

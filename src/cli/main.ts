@@ -6,6 +6,7 @@ import { faqAskCommand, faqExportCommand, faqImportCommand } from './faq.js';
 import { faqEvalCommand } from './faq-eval.js';
 import { importCommand } from './import.js';
 import { IMPORT_FORMATS } from '../importers/formats.js';
+import { ZIP_LIMITS } from '../importers/zip-limits.js';
 import { startCommand } from './start.js';
 import { roles } from '../core/roles/role-plan.js';
 import { publishCommand } from './publish.js';
@@ -44,6 +45,9 @@ program
   .description('add a chat export (file, folder or .zip) to the message log; re-importing adds nothing')
   .addOption(new Option('--format <format>', 'export format (default: detected)').choices([...IMPORT_FORMATS]))
   .option('--room <name>', 'room to import into (topic or id); in a multi-chat export, the only chat imported')
+  .option('--max-entries <n>', `zip: most files read (default ${ZIP_LIMITS.maxEntries})`)
+  .option('--max-entry-mib <n>', `zip: most MiB one file may unpack to (default ${ZIP_LIMITS.maxEntryBytes / 2 ** 20})`)
+  .option('--max-unzipped-mib <n>', `zip: most MiB all files may unpack to (default ${ZIP_LIMITS.maxTotalBytes / 2 ** 20})`)
   .option('-c, --config <file>', 'configuration file')
   .action(importCommand);
 

@@ -1,5 +1,5 @@
 import type { MessageKind } from '../core/types.js';
-import { bad, type ImportItem, type ImporterOptions } from './import-record.js';
+import { bad, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
 import type { JsonPath, JsonWant } from './json-scanner.js';
 import { drainEachChunk, openFile, scanJson } from './read-input.js';
 
@@ -34,7 +34,8 @@ export async function* importDiscord(path: string, options: ImporterOptions = {}
     else if (p[0] === 'channel') Object.assign(room, { id: String(named?.id ?? ''), topic: [guild, named?.name].filter(Boolean).join(' #') || undefined });
     else pending.push(parseDiscordMessage(value as DiscordMessage, { ...room }, `messages[${String(p[1])}]`));
   };
-  yield* drainEachChunk(pending, scanJson(openFile(path, options.onBytes), { select, onValue }));
+  const onTooLarge = (p: JsonPath, chars: number) => pending.push(tooLarge(p.length === 2 ? `messages[${String(p[1])}]` : String(p[0]), chars));
+  yield* drainEachChunk(pending, scanJson(openFile(path, options.onBytes), { select, onValue, onTooLarge }));
 }
 
 export function parseDiscordMessage(raw: DiscordMessage, room: { id: string; topic?: string }, at: string): ImportItem {

@@ -1,4 +1,5 @@
 import type { MessageKind } from '../core/types.js';
+import type { ZipLimits } from './zip-limits.js';
 
 /** A chat message read from an export, the same shape for every format. */
 export interface ImportedMessage {
@@ -44,6 +45,8 @@ export interface ImporterOptions {
   platform?: string;
   /** Called with the number of bytes read from the input, as they are read. */
   onBytes?: (bytes: number) => void;
+  /** How much of a zipped export is unpacked (default ZIP_LIMITS). */
+  zipLimits?: ZipLimits;
 }
 
 /** Reads one export (a file, or a folder/zip for Slack) as a stream of records. */
@@ -51,6 +54,11 @@ export type Importer = (path: string, options?: ImporterOptions) => AsyncIterabl
 
 export function bad(at: string, reason: string): BadRecord {
   return { type: 'bad', at, reason };
+}
+
+/** A record longer than the scanner builds: passed over, the import goes on. */
+export function tooLarge(at: string, chars: number): BadRecord {
+  return bad(at, `${chars} characters, longer than a message can be: passed over`);
 }
 
 /** True when `wanted` is unset or names the chat by name or id. */

@@ -2,12 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { IMPORTERS, type ImportFormat } from './formats.js';
 import type { ImporterOptions } from './import-record.js';
 import { planImport, type ImportTarget } from './import-plan.js';
+import { ExportLimitError, type LimitBreach } from './zip-limits.js';
 
 /** What the main thread hands the worker: the export to read and how to plan it. */
 export interface PlanWorkerData {
   path: string;
   format: ImportFormat;
-  options: Pick<ImporterOptions, 'chat' | 'platform'>;
+  options: Pick<ImporterOptions, 'chat' | 'platform' | 'zipLimits'>;
   target?: ImportTarget;
   chunkSize: number;
   /** Chunks posted and not yet acknowledged at most: memory stays bounded when writing is slower. */
@@ -18,7 +19,7 @@ export interface PlanWorkerData {
 export type PlanWorkerMessage =
   | { type: 'chunk'; chunk: import('./import-plan.js').PlannedChunk }
   | { type: 'done' }
-  | { type: 'stopped'; reason: string };
+  | { type: 'stopped'; reason: string; limit?: LimitBreach };
 
 const data = workerData as PlanWorkerData;
 const port = parentPort!;
@@ -39,7 +40,8 @@ async function run(): Promise<void> {
     }
     port.postMessage({ type: 'done' } satisfies PlanWorkerMessage);
   } catch (error) {
-    port.postMessage({ type: 'stopped', reason: (error as Error).message } satisfies PlanWorkerMessage);
+    const limit = error instanceof ExportLimitError ? error.breach : undefined;
+    port.postMessage({ type: 'stopped', reason: (error as Error).message, ...(limit ? { limit } : {}) } satisfies PlanWorkerMessage);
   }
   // Nothing else keeps the thread alive: it ends once the messages above are delivered.
   port.off('message', acknowledge);

@@ -28,14 +28,18 @@ export class ImportWriter {
 
   async write(records: PlannedRecord[]): Promise<WriteCounts> {
     try {
-      return await this.store.transaction((tx) => this.apply(tx, records));
+      const inserted = new Set<string>();
+      const counts = await this.store.transaction((tx) => this.apply(tx, records, inserted));
+      // Remembered once committed: a batch rolled back (and written again in halves) inserted nothing.
+      for (const key of inserted) this.remember(key);
+      return counts;
     } catch (error) {
       for (const directory of this.directories.values()) directory.forget();
       throw error;
     }
   }
 
-  private async apply(tx: Repositories, records: PlannedRecord[]): Promise<WriteCounts> {
+  private async apply(tx: Repositories, records: PlannedRecord[], inserted: Set<string>): Promise<WriteCounts> {
     const counts: WriteCounts = { added: 0, duplicates: 0 };
     const inputs: MessageInput[] = [];
     const flush = async () => {
@@ -43,7 +47,7 @@ export class ImportWriter {
       for (const message of stored) {
         if (!message) continue;
         counts.added++;
-        this.remember(message.roomId, message.platformMsgId);
+        inserted.add(key(message.roomId, message.platformMsgId));
       }
       counts.duplicates += stored.length - stored.filter(Boolean).length;
       inputs.length = 0;
@@ -56,7 +60,8 @@ export class ImportWriter {
         continue;
       }
       await flush();
-      const applied = this.inserted.has(key(room!.id, record.id)) && (await this.applyChange(tx, room!, record));
+      const ours = this.inserted.has(key(room!.id, record.id)) || inserted.has(key(room!.id, record.id));
+      const applied = ours && (await this.applyChange(tx, room!, record));
       if (applied) counts.added++;
       else counts.duplicates++;
     }
@@ -82,9 +87,9 @@ export class ImportWriter {
     return directory;
   }
 
-  private remember(roomId: number, platformMsgId: string): void {
+  private remember(key: string): void {
     if (this.inserted.size >= REMEMBERED_INSERTS) this.inserted.clear();
-    this.inserted.add(key(roomId, platformMsgId));
+    this.inserted.add(key);
   }
 }
 

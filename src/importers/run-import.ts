@@ -1,25 +1,15 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Store } from '../store/store.js';
 import { detectFormat } from './detect.js';
 import { IMPORTERS, type ImportFormat } from './formats.js';
-import type { BadRecord, ImporterOptions } from './import-record.js';
-import { planImport, type ImportTarget, type PlannedChunk, type PlannedRecord } from './import-plan.js';
-import type { PlanWorkerData, PlanWorkerMessage } from './import-worker.js';
+import type { ImporterOptions } from './import-record.js';
+import { planImport, type ImportTarget } from './import-plan.js';
+import { countBad, type ImportReport } from './import-report.js';
 import { ImportWriter } from './import-writer.js';
+import { PendingBatch, WriteFailed } from './pending-batch.js';
+import { planInWorker } from './plan-in-worker.js';
+import { ExportLimitError, type ZipLimits } from './zip-limits.js';
 
-export interface ImportReport {
-  format: ImportFormat;
-  added: number;
-  duplicates: number;
-  /** How many records could not be read. */
-  bad: number;
-  /** The first of them, with their positions. */
-  badRecords: BadRecord[];
-  /** Set when the input broke off (truncated JSON, unreadable zip): what was read before is kept. */
-  stoppedBy?: string;
-}
+export type { ImportReport } from './import-report.js';
 
 export interface ImportOptions {
   format?: ImportFormat;
@@ -36,100 +26,65 @@ export interface ImportOptions {
    * parsing and the threading engine no longer wait for SQLite, nor SQLite for them.
    */
   worker?: boolean;
+  /** How much of a zipped export is unpacked (default ZIP_LIMITS). */
+  zipLimits?: ZipLimits;
+  /** Stops reading when aborted; what was read before is written, and the report says `interrupted`. */
+  signal?: AbortSignal;
 }
-
-const KEPT_BAD_RECORDS = 100;
 
 export class UnknownFormatError extends Error {}
 
-/** Imports one export into the message log, batch by batch; never throws on a bad record. */
+/**
+ * Imports one export into the message log, batch by batch. It never throws on a bad record or
+ * a broken input: the report says what was saved, what was refused and why the import stopped.
+ */
 export async function runImport(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const format = options.format ?? (await detectFormat(path));
   const importer = format && IMPORTERS[format];
   if (!format || !importer) throw new UnknownFormatError(format ? `no importer for ${format}` : `cannot tell the format of ${path}`);
   const target = options.room === undefined ? undefined : await targetOf(store, options.room);
-  const writer = new ImportWriter(store);
   const report: ImportReport = { format, added: 0, duplicates: 0, bad: 0, badRecords: [] };
+  const batch = new PendingBatch(new ImportWriter(store), report, options.onBatch);
   const batchSize = options.batchSize ?? 5000;
-  const readerOptions: ImporterOptions = { chat: options.room, platform: options.platform };
+  const readerOptions: ImporterOptions = { chat: options.room, platform: options.platform, ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}) };
   // Small chunks, two ahead at most: the worker's reading ahead adds little to the peak memory.
   const chunks = options.worker ? planInWorker({ path, format, options: readerOptions, target, chunkSize: 1000, ahead: 2 }) : planImport(importer, path, readerOptions, target, batchSize);
-  let batch: PlannedRecord[] = [];
-  const flush = async () => {
-    const counts = await writer.write(batch);
-    batch = [];
-    report.added += counts.added;
-    report.duplicates += counts.duplicates;
-    options.onBatch?.(report);
-  };
+  let ordinal = 0;
   try {
     for await (const chunk of chunks) {
       if (chunk.bytes > 0) options.onBytes?.(chunk.bytes);
       for (const item of chunk.items) {
-        if (item.type === 'bad') {
-          report.bad++;
-          if (report.badRecords.length < KEPT_BAD_RECORDS) report.badRecords.push(item);
-          continue;
-        }
-        batch.push(item);
-        if (batch.length >= batchSize) await flush();
+        ordinal++;
+        if (item.type === 'bad') countBad(report, item);
+        else if (batch.add(item, ordinal) >= batchSize) await batch.flush();
+      }
+      // Between chunks: what was read so far is written below; the next run reads the rest again.
+      if (options.signal?.aborted) {
+        report.interrupted = true;
+        break;
       }
     }
   } catch (error) {
-    report.stoppedBy = (error as Error).message;
+    if (!noteStop(report, error)) return report;
   }
-  await flush();
+  try {
+    await batch.flush();
+  } catch (error) {
+    noteStop(report, error);
+  }
   return report;
 }
 
-/** The planned chunks from a worker thread, which reads ahead by at most `data.ahead` chunks. */
-async function* planInWorker(data: PlanWorkerData): AsyncGenerator<PlannedChunk> {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const script = new URL(`./import-worker${fromSources ? '.ts' : '.js'}`, import.meta.url);
-  // From the TypeScript sources (tests, `npm run cli`), the worker registers tsx's loader first.
-  const worker = fromSources
-    ? new Worker(`import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData: data })
-    : new Worker(script, { workerData: data });
-  const queue: PlanWorkerMessage[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-  worker.on('message', (message: PlanWorkerMessage) => {
-    queue.push(message);
-    notify();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    notify();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`the import worker exited with code ${code}`);
-    notify();
-  });
-  try {
-    for (;;) {
-      const message = queue.shift();
-      if (!message) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      if (message.type === 'done') return;
-      if (message.type === 'stopped') throw new Error(message.reason);
-      yield message.chunk;
-      worker.postMessage('ack');
-    }
-  } finally {
-    await worker.terminate();
+/** Records why the import stopped; false when nothing more can be written (the database failed). */
+function noteStop(report: ImportReport, error: unknown): boolean {
+  if (error instanceof WriteFailed) {
+    report.writeFailed = error.message;
+    return false;
   }
-}
-
-/** tsx's ESM API (the `import` side of `tsx/esm/api`, next to the `require` side that resolves here). */
-function tsxApi(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  if (!(error instanceof Error)) throw error;
+  report.stoppedBy = error.message;
+  if (error instanceof ExportLimitError) report.limit = error.breach;
+  return true;
 }
 
 async function targetOf(store: Store, name: string): Promise<ImportTarget> {

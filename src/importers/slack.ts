@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { MessageKind } from '../core/types.js';
-import { bad, chatWanted, type ImportItem, type ImporterOptions } from './import-record.js';
+import { bad, chatWanted, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
 import type { JsonPath } from './json-scanner.js';
 import { drainEachChunk, scanJson } from './read-input.js';
 import { exportFiles, type ExportFile } from './slack-files.js';
@@ -34,12 +34,13 @@ const DAY_FILE = /^([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/;
  * dms) and one folder per channel holding a JSON array of messages per day (`2024-01-02.json`).
  */
 export async function* importSlack(path: string, options: ImporterOptions = {}): AsyncGenerator<ImportItem> {
-  const { files, close } = await exportFiles(path, options.onBytes);
+  const { files, close } = await exportFiles(path, options);
   try {
     const byName = new Map(files.map((file) => [file.name, file]));
-    const users = new Map((await readList<SlackUser>(byName.get('users.json'))).map((user) => [user.id, displayName(user)]));
+    const users = new Map<string, string | undefined>();
+    await readList<SlackUser>(byName.get('users.json'), (user) => users.set(user.id, displayName(user)));
     const channelIds = new Map<string, string>();
-    for (const list of LISTS) for (const channel of await readList<{ id: string; name?: string }>(byName.get(list))) channelIds.set(channel.name ?? channel.id, channel.id);
+    for (const list of LISTS) await readList<{ id: string; name?: string }>(byName.get(list), (channel) => channelIds.set(channel.name ?? channel.id, channel.id));
     const days = files.filter((file) => DAY_FILE.test(file.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const day of days) {
       const folder = DAY_FILE.exec(day.name)![1]!;
@@ -55,16 +56,21 @@ export async function* importSlack(path: string, options: ImporterOptions = {}):
 function readDay(stream: Readable, name: string, parse: (raw: SlackMessage, at: string) => ImportItem): AsyncGenerator<ImportItem> {
   const pending: ImportItem[] = [];
   const select = (p: JsonPath) => (p.length === 0 ? 'descend' : p.length === 1 ? 'parse' : 'skip');
-  const onValue = (p: JsonPath, value: unknown) => pending.push(parse(value as SlackMessage, `${name}[${String(p[0])}]`));
-  return drainEachChunk(pending, scanJson(stream, { select, onValue }));
+  const at = (p: JsonPath) => `${name}[${String(p[0])}]`;
+  const onValue = (p: JsonPath, value: unknown) => pending.push(parse(value as SlackMessage, at(p)));
+  const onTooLarge = (p: JsonPath, chars: number) => pending.push(tooLarge(at(p), chars));
+  return drainEachChunk(pending, scanJson(stream, { select, onValue, onTooLarge }));
 }
 
-async function readList<T>(file: ExportFile | undefined): Promise<T[]> {
-  if (!file) return [];
-  const chunks: Buffer[] = [];
-  for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
-  const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  return Array.isArray(value) ? (value as T[]) : [];
+/** Streams the items of a JSON array file (users.json, channels.json) to `onItem`, never holding the file. */
+async function readList<T>(file: ExportFile | undefined, onItem: (item: T) => void): Promise<void> {
+  if (!file) return;
+  const select = (p: JsonPath) => (p.length === 0 ? 'descend' : p.length === 1 && typeof p[0] === 'number' ? 'parse' : 'skip');
+  const onValue = (_: JsonPath, value: unknown) => {
+    if (typeof value === 'object' && value !== null) onItem(value as T);
+  };
+  // A user or channel too large to build is passed over: its messages are still read.
+  for await (const _ of scanJson(await file.open(), { select, onValue, onTooLarge: () => undefined }));
 }
 
 function displayName(user: SlackUser): string | undefined {

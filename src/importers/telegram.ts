@@ -1,5 +1,5 @@
 import type { MessageKind } from '../core/types.js';
-import { bad, chatWanted, type ImportItem, type ImporterOptions } from './import-record.js';
+import { bad, chatWanted, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
 import type { JsonPath, JsonWant } from './json-scanner.js';
 import { drainEachChunk, openFile, scanJson } from './read-input.js';
 
@@ -52,13 +52,15 @@ export async function* importTelegram(path: string, options: ImporterOptions = {
     if (typeof last === 'number' && head[head.length - 1] === 'messages') return 'parse';
     return 'skip';
   };
+  const at = (path: JsonPath) => `${chat.topic ?? chat.id} messages[${String(path[path.length - 1])}]`;
   const onValue = (path: JsonPath, value: unknown) => {
     const field = path[path.length - 1];
     if (field === 'name') chat.topic = typeof value === 'string' ? value : undefined;
     else if (field === 'id') chat.id = String(value);
-    else pending.push(parseTelegramMessage(value as TelegramMessage, { ...chat }, `${chat.topic ?? chat.id} messages[${String(field)}]`));
+    else pending.push(parseTelegramMessage(value as TelegramMessage, { ...chat }, at(path)));
   };
-  yield* drainEachChunk(pending, scanJson(openFile(path, options.onBytes), { select, onValue }));
+  const onTooLarge = (path: JsonPath, chars: number) => pending.push(tooLarge(at(path), chars));
+  yield* drainEachChunk(pending, scanJson(openFile(path, options.onBytes), { select, onValue, onTooLarge }));
 }
 
 export function parseTelegramMessage(raw: TelegramMessage, room: { id: string; topic?: string }, at: string): ImportItem {

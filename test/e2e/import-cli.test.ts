@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/core/types.js';
 import { writeTelegramExport } from '../../bench/analytics/generate-export.js';
 import { openStore } from '../../src/store/open-store.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli, waitForOutput } from '../helpers/cli.js';
+import { repeated, writeZip, type ZipEntrySpec } from '../importers/zip-writer.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/exports/${name}`, import.meta.url));
 const tempDir = () => mkdtempSync(join(tmpdir(), 'osschat-import-e2e-'));
@@ -51,4 +52,117 @@ describe('osschat import (built CLI)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('jsonl, telegram, discord, slack, whatsapp, wechat-csv, wechat-text');
   });
+
+  it('stops a zip bomb (500 MB users.json in a 0.5 MB zip) at once, naming the file and the limit, in bounded memory', async () => {
+    const dir = tempDir();
+    const bomb = join(dir, 'bomb.zip');
+    await writeZip(bomb, slackExport(() => usersBomb(500_000_000)));
+    const { result, peakRss } = await importMeasured(bomb, join(dir, 'osschat.db'));
+    expect(result.stderr).toContain('中的 users.json 解压后有 477 MiB，超过单个文件的上限 256 MiB，导入已停止。如果这确实是 Slack 导出，请加上 --max-entry-mib 477 再导入。');
+    expect(result.stdout).toContain('新增 0 条消息');
+    expect(result.code).toBe(1);
+    // Buffering users.json took 3.3 GB; the CLI itself needs about 100 MB.
+    expect(peakRss).toBeLessThan(250 * MiB);
+  });
+
+  it('stops a zip whose entry unpacks past its declared size as soon as it does, in bounded memory', async () => {
+    const dir = tempDir();
+    const liar = join(dir, 'liar.zip');
+    await writeZip(liar, slackExport(() => usersBomb(500_000_000), 1000));
+    const { result, peakRss } = await importMeasured(liar, join(dir, 'osschat.db'));
+    expect(result.stderr).toContain('中的 users.json 解压后超过了 zip 头声明的 1000 字节：这个 zip 已损坏，或是为耗尽内存而构造的，导入已停止。');
+    expect(result.code).toBe(1);
+    expect(peakRss).toBeLessThan(250 * MiB);
+  });
+
+  it('caps the number of files and the total unpacked size, both raised from the command line', async () => {
+    const dir = tempDir();
+    const env = { DATABASE_URL: join(dir, 'osschat.db') };
+    const many = await runCli(['import', fixture('slack.zip'), '--max-entries', '3'], env);
+    expect(many.stderr).toContain('slack.zip 里有 5 个文件，超过上限 3 个，导入已停止。如果这确实是 Slack 导出，请加上 --max-entries 5 再导入。');
+    const large = join(dir, 'large.zip');
+    await writeZip(large, slackExport(() => repeated(' ', 3 * MiB)));
+    const total = await runCli(['import', large, '--max-unzipped-mib', '2', '--max-entry-mib', '3'], env);
+    expect(total.stderr).toContain('large.zip 解压后共 4 MiB，超过上限 2 MiB，导入已停止。如果这确实是 Slack 导出，请加上 --max-unzipped-mib 4 再导入。');
+    const wrong = await runCli(['import', large, '--max-entry-mib', 'lots'], env);
+    expect(wrong).toMatchObject({ code: 2, stderr: '--max-entry-mib lots：需要一个正整数，例如 --max-entry-mib 256。\n' });
+    const raised = await runCli(['import', fixture('slack.zip'), '--max-entries', '5', '--max-unzipped-mib', '1'], env);
+    expect(raised.stdout).toBe('导入完成（slack）：新增 5 条消息，跳过重复 0 条，无法读取的记录 1 条。\n');
+  });
+
+  it('on Ctrl-C saves everything it read, says exactly how much, and a second run completes it without duplicates', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'result.json');
+    const total = 100_000;
+    await writeTelegramExport(file, { messages: total, chatName: 'Bench 群' });
+    const env = { DATABASE_URL: join(dir, 'osschat.db') };
+    const { child, done } = spawnCli(['import', file, '--room', 'Bench 群'], env);
+    await waitForOutput(child, /已导入 \d+ 条/);
+    child.kill('SIGINT');
+    const interrupted = await done;
+    expect(interrupted.code).toBe(130);
+    const saved = Number(interrupted.stdout.match(/^导入已中断（telegram）：已读到的消息都已保存，新增 (\d+) 条，/)?.[1]);
+    expect(saved).toBeGreaterThan(0);
+    expect(saved).toBeLessThan(total);
+    expect(await storedMessages(env.DATABASE_URL)).toEqual({ rows: saved, distinct: saved });
+    const again = await runCli(['import', file, '--room', 'Bench 群'], env);
+    expect(again.stdout).toContain(`新增 ${total - saved} 条消息，跳过重复 ${saved} 条`);
+    expect(await storedMessages(env.DATABASE_URL)).toEqual({ rows: total, distinct: total });
+  }, 180_000);
 });
+
+const MiB = 1024 * 1024;
+
+/** A Slack export whose users.json is `users`, optionally declaring a false size for it. */
+function slackExport(users: () => Iterable<Buffer>, declaredSize?: number): ZipEntrySpec[] {
+  const day = JSON.stringify([{ type: 'message', user: 'U0001', text: 'hello', ts: '1704160800.000100' }]);
+  return [
+    { name: 'channels.json', content: () => [Buffer.from('[{"id":"C1","name":"general"}]')] },
+    { name: 'users.json', content: users, ...(declaredSize === undefined ? {} : { declaredSize }) },
+    { name: 'general/2024-01-02.json', content: () => [Buffer.from(day)] },
+  ];
+}
+
+/** A valid users.json of `bytes` bytes: the same member over and over, which deflate shrinks a thousandfold. */
+function* usersBomb(bytes: number): Generator<Buffer> {
+  yield Buffer.from('[');
+  yield* repeated('{"id":"U0001","name":"bomb"},', bytes);
+  yield Buffer.from('{"id":"U0002"}]');
+}
+
+/** Runs the import, sampling the child's peak resident memory (VmHWM) until it exits. */
+async function importMeasured(path: string, database: string) {
+  const { child, done } = spawnCli(['import', path], { DATABASE_URL: database });
+  let peakRss = 0;
+  const sample = () => {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readProcStatus(child.pid!));
+    if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
+  };
+  const timer = setInterval(sample, 20);
+  const result = await done.finally(() => clearInterval(timer));
+  return { result, peakRss };
+}
+
+function readProcStatus(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function storedMessages(url: string): Promise<{ rows: number; distinct: number }> {
+  const store = await openStore(url);
+  try {
+    const room = await store.rooms.findByName('Bench 群');
+    const ids = new Set<string>();
+    let rows = 0;
+    for await (const message of store.messages.streamRoom(room!.id)) {
+      rows++;
+      ids.add(message.platformMsgId);
+    }
+    return { rows, distinct: ids.size };
+  } finally {
+    await store.close();
+  }
+}

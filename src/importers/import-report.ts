@@ -1,0 +1,29 @@
+import type { ImportFormat } from './formats.js';
+import type { BadRecord } from './import-record.js';
+import type { LimitBreach } from './zip-limits.js';
+
+/** What an import did; every count is of records read, `added` of messages now in the database. */
+export interface ImportReport {
+  format: ImportFormat;
+  added: number;
+  duplicates: number;
+  /** How many records could not be read or were refused by the database. */
+  bad: number;
+  /** The first of them, with their positions. */
+  badRecords: BadRecord[];
+  /** Set when the input broke off (truncated JSON, unreadable zip): what was read before is kept. */
+  stoppedBy?: string;
+  /** Set when the input went over a limit (a zip bomb): what was read before is kept. */
+  limit?: LimitBreach;
+  /** Stopped on request (Ctrl-C): what was read before is kept, the rest is read by the next run. */
+  interrupted?: boolean;
+  /** The database failed a write, not because of a record: only `added` messages are saved. */
+  writeFailed?: string;
+}
+
+const KEPT_BAD_RECORDS = 100;
+
+export function countBad(report: ImportReport, record: BadRecord): void {
+  report.bad++;
+  if (report.badRecords.length < KEPT_BAD_RECORDS) report.badRecords.push(record);
+}
