@@ -39,7 +39,7 @@ describe.skipIf(!available)('dashboard in headless Chromium, against the real CL
   let seq = 0;
   const say = (text: string) => {
     seq += 1;
-    const message = { type: 'message', id: `m${seq}`, room: { id: 'r1', topic: '开发者群' }, from: { id: 'u1', name: '张三' }, text, ts: new Date().toISOString() };
+    const message = { type: 'message', id: `m${seq}`, room: { id: 'r1', topic: '开发者群' }, from: { id: 'u1', name: '张三', role: 'owner' }, text, ts: new Date().toISOString() };
     bot.stdin.write(`${JSON.stringify(message)}\n`);
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
