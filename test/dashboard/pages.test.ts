@@ -79,7 +79,7 @@ describe.each(factories)('dashboard pages on %s', (_name, factory) => {
     const bob = await signIn(h, 'bob');
     const page = await getPage(h, bob, '/dashboard/rooms?tenant=');
     expect(page.headers.get('cache-control')).toBe('no-store');
-    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     await postForm(h, bob, '/dashboard/tenant', { tenant: String(seed.tenant.id) });
     expect(await (await getPage(h, bob, '/dashboard/rooms')).text()).toContain('alice 的群');
     await postForm(h, bob, '/dashboard/members/remove', { login: 'alice' });
