@@ -2,6 +2,7 @@ import { createApp } from '../main.js';
 import { roleRefusal, type Role } from '../core/roles/role-plan.js';
 import { dialectOf } from '../store/open-store.js';
 import { configOrExit, loggerFor } from './shared.js';
+import { exitOnStartupFailure } from './startup-failure.js';
 
 export interface StartOptions {
   config?: string;
@@ -25,10 +26,15 @@ export async function startCommand(options: StartOptions): Promise<void> {
       const stopped = await app.stop({ drainMs }).then(() => true, (error: unknown) => (log.error({ err: error }, 'stop failed'), false));
       process.exit(stopped ? code : code || 1);
     })());
-  const app = await createApp({ config, log, chat: options.chat, role, onFatal: (reason) => void exit(reason, 0, 1) });
+  const app = await createApp({ config, log, chat: options.chat, role, onFatal: (reason) => void exit(reason, 0, 1) }).catch((error: unknown) =>
+    exitOnStartupFailure(error, config, log),
+  );
   process.once('SIGINT', () => void exit('SIGINT'));
   process.once('SIGTERM', () => void exit('SIGTERM'));
-  await app.start();
+  await app.start().catch(async (error: unknown) => {
+    await app.stop().catch(() => undefined);
+    exitOnStartupFailure(error, config, log);
+  });
   await app.finished();
   // At the end of stdio input, retries due within a few seconds still run before exiting.
   await exit('end of input', 10_000);

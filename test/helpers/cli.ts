@@ -10,10 +10,11 @@ export interface Finished {
   stderr: string;
 }
 
-/** Spawns the built `osschat` CLI with a clean environment plus `env`. */
-export function spawnCli(args: string[], env: Record<string, string>): { child: ChildProcessWithoutNullStreams; done: Promise<Finished> } {
+/** Spawns the built `osschat` CLI with a clean environment plus `env` (as another user when `as` says so). */
+export function spawnCli(args: string[], env: Record<string, string>, as: { uid?: number; gid?: number } = {}): { child: ChildProcessWithoutNullStreams; done: Promise<Finished> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', OSSCHAT_CONFIG: '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    ...as,
   });
   let stdout = '';
   let stderr = '';
