@@ -34,15 +34,31 @@ export class Monkey {
     while (!this.stopped) {
       await sleep(800 + this.random() * 2500);
       if (this.stopped) break;
-      const pick = Math.floor(this.random() * 4);
+      const pick = Math.floor(this.random() * 6);
       if (pick === 0) await this.killAndRestart();
       else if (pick === 1) this.githubStretch();
       else if (pick === 2) await this.refuseSends(700 + this.random() * 1500);
-      else {
-        await this.world.databaseFault(500 + Math.floor(this.random() * 2000));
-        this.count(this.world.postgres ? 'database: bot connections terminated' : 'database: locked exclusively (0.5-2.5 s)');
-      }
+      else if (pick === 3) await this.databaseBlip();
+      else if (pick === 4) await this.databaseOutage();
+      else await this.diskFull();
     }
+  }
+
+  private async databaseBlip(): Promise<void> {
+    await this.world.databaseFault(500 + Math.floor(this.random() * 2000));
+    this.count(this.world.postgres ? 'database: bot connections terminated' : 'database: locked exclusively (0.5-2.5 s)');
+  }
+
+  /** Longer than the 6 s of retries that used to end in lost lines and, on PostgreSQL, a bot that exited. */
+  private async databaseOutage(): Promise<void> {
+    await this.world.databaseOutage(6500 + Math.floor(this.random() * 3500));
+    this.count(this.world.postgres ? 'database outage: PostgreSQL refuses every connection (6.5-10 s)' : 'database outage: locked exclusively (6.5-10 s)');
+  }
+
+  private async diskFull(): Promise<void> {
+    if (!this.world.diskFull) return this.databaseBlip();
+    await this.world.diskFull(2000 + Math.floor(this.random() * 4000));
+    this.count('disk full under the SQLite database (2-6 s)');
   }
 
   private async killAndRestart(): Promise<void> {

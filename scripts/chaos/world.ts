@@ -7,6 +7,8 @@ import pg from 'pg';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createGitHubServer, type GitHubServer } from '../../test/fakes/github/index.js';
+import { cuttableProxy, throughProxy } from '../../test/helpers/tcp-proxy.js';
+import { mountSmallDisk } from './disk.js';
 
 export const REPO = 'octo/hello';
 export const SECRET = 'chaos-webhook-secret';
@@ -25,6 +27,10 @@ export interface World {
   postgres: boolean;
   /** Makes the database briefly unavailable to the bot. */
   databaseFault(ms: number): Promise<string>;
+  /** The database away for `ms` (longer than any retry used to last): PostgreSQL refuses every connection, SQLite stays locked. */
+  databaseOutage(ms: number): Promise<string>;
+  /** Fills the SQLite database's filesystem for `ms`; undefined when it cannot (PostgreSQL, or no tmpfs here). */
+  diskFull?(ms: number): Promise<string>;
   inspect(): Promise<Store>;
   close(): Promise<void>;
 }
@@ -68,33 +74,53 @@ export async function createWorld(options: { postgres: boolean }): Promise<World
   await warmUp(github.url);
   const refuseFile = join(dir, 'refuse-sends');
   const database = options.postgres ? await postgresDatabase() : undefined;
-  const databaseUrl = database?.url ?? join(dir, 'osschat.db');
+  // The bot reaches PostgreSQL through a proxy the outage fault cuts; the harness reads it directly.
+  const proxy = database && (await cuttableProxy({ host: new URL(database.url).hostname, port: Number(new URL(database.url).port || 5432) }));
+  const disk = database ? undefined : mountSmallDisk(dir);
+  const databaseUrl = database?.url ?? join(disk?.dir ?? dir, 'osschat.db');
   const env = {
-    OSSCHAT_CONFIG: writeConfig(dir), DATABASE_URL: databaseUrl, GITHUB_API_URL: github.url, GITHUB_TOKEN: 'test-token',
+    OSSCHAT_CONFIG: writeConfig(dir), DATABASE_URL: proxy ? throughProxy(databaseUrl, proxy.port) : databaseUrl, GITHUB_API_URL: github.url, GITHUB_TOKEN: 'test-token',
     GITHUB_WEBHOOK_SECRET: SECRET, OSSCHAT_TEST_REFUSE_SENDS_FILE: refuseFile,
   };
   let store: Store | undefined;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  async function databaseFault(ms: number): Promise<string> {
+    if (database) {
+      // The bot's connections only: the harness's own (named INSPECTOR) are not under test.
+      const killed = await database.admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and application_name <> $2', [database.name, INSPECTOR]);
+      return `terminated ${killed.rowCount} PostgreSQL connections`;
+    }
+    // timeout 0: never block this process (it also serves the fake GitHub) waiting for the lock.
+    const lock = new Database(databaseUrl, { timeout: 0 });
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+    } catch {
+      lock.close();
+      return 'SQLite busy: lock not taken';
+    }
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    lock.exec('COMMIT');
+    lock.close();
+    return `SQLite locked exclusively for ${ms} ms`;
+  }
   return {
     dir, env, github, refuseFile, databaseUrl, postgres: options.postgres,
-    async databaseFault(ms) {
-      if (database) {
-        // The bot's connections only: the harness's own (named INSPECTOR) are not under test.
-        const killed = await database.admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and application_name <> $2', [database.name, INSPECTOR]);
-        return `terminated ${killed.rowCount} PostgreSQL connections`;
-      }
-      // timeout 0: never block this process (it also serves the fake GitHub) waiting for the lock.
-      const lock = new Database(databaseUrl, { timeout: 0 });
-      try {
-        lock.exec('BEGIN EXCLUSIVE');
-      } catch {
-        lock.close();
-        return 'SQLite busy: lock not taken';
-      }
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      lock.exec('COMMIT');
-      lock.close();
-      return `SQLite locked exclusively for ${ms} ms`;
+    async databaseOutage(ms) {
+      if (!proxy) return databaseFault(ms);
+      proxy.cut();
+      await sleep(ms);
+      await proxy.restore();
+      return `PostgreSQL refused every connection for ${ms} ms`;
     },
+    ...(disk && {
+      async diskFull(ms: number) {
+        disk.fill();
+        await sleep(ms);
+        disk.free();
+        return `SQLite's disk full for ${ms} ms`;
+      },
+    }),
+    databaseFault,
     async inspect() {
       store ??= await openStore(database ? `${databaseUrl}?application_name=${INSPECTOR}` : databaseUrl);
       return store;
@@ -102,6 +128,8 @@ export async function createWorld(options: { postgres: boolean }): Promise<World
     async close() {
       await store?.close();
       await github.close();
+      proxy?.close();
+      disk?.unmount();
       if (database) {
         await database.admin.query(`drop database if exists ${database.name} with (force)`).catch(() => undefined);
         await database.admin.end();
