@@ -1,7 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
+import { ArchiveReader } from '../../src/core/archive/archive-reader.js';
+import { loadConfig } from '../../src/config/load.js';
+import { archiveSettings } from '../../src/web/routes/archive-source.js';
 import { listen, type RunningServer } from '../../src/web/server.js';
+import { publishSite } from '../../src/web/views/archive-publish.js';
+import { serveStatic } from './archive-static-server.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './report-chromium.js';
 import { publicSite } from './security-site.js';
 
@@ -15,25 +23,32 @@ describe.skipIf(!available)('Content-Security-Policy in headless Chromium', () =
   let browser: Browser;
   let server: RunningServer;
   let store: Store;
+  let published: { url: string; close(): Promise<void> };
+  let out: string;
 
   beforeAll(async () => {
     const site = await publicSite();
     store = site.store;
     server = await listen(site.app, '127.0.0.1', 0);
+    out = mkdtempSync(join(tmpdir(), 'osschat-csp-site-'));
+    await publishSite(store, new ArchiveReader(store, archiveSettings(loadConfig({ env: {} }))), out);
+    published = await serveStatic(out);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await published?.close();
     await store?.close();
+    rmSync(out, { recursive: true, force: true });
   });
 
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  async function open(path: string, base = server.url): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => void errors.push(error.message));
     await page.addInitScript(RECORD_VIOLATIONS);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${base}${path}`);
     return { page, errors };
   }
 
@@ -58,6 +73,16 @@ describe.skipIf(!available)('Content-Security-Policy in headless Chromium', () =
   it('archive: pages render with no violation, and a script injected into the page never runs', async () => {
     const { page, errors } = await open('/archive/');
     expect(await page.textContent('body')).toContain('OSSChat 开发者群');
+    expect(await page.evaluate('window.__violations')).toEqual([]);
+    await expectInjectedScriptBlocked(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('published static site: its own <meta> policy lets the search script run and blocks an injected one', async () => {
+    const { page, errors } = await open('search/?q=安装', published.url);
+    await page.waitForSelector('html[data-search="done"]', { state: 'attached', timeout: 15_000 });
+    expect(await page.locator('#results li').count()).toBeGreaterThan(0);
     expect(await page.evaluate('window.__violations')).toEqual([]);
     await expectInjectedScriptBlocked(page);
     expect(errors).toEqual([]);

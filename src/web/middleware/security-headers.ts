@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { reportInlineScripts } from '../views/report-page.js';
+import { scriptHash } from '../views/script-hash.js';
 
 /** Pages whose inline scripts are allowed by hash; every other page runs no script at all. */
 const SCRIPTED_SURFACES: { prefix: string; scripts: () => string[] }[] = [{ prefix: '/report/', scripts: reportInlineScripts }];
@@ -39,7 +39,7 @@ export function policyFor(path: string): string {
 function scriptSources(key: string, scripts: () => string[]): string {
   let sources = hashes.get(key);
   if (!sources) {
-    sources = scripts().map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ');
+    sources = scripts().map(scriptHash).join(' ');
     hashes.set(key, sources);
   }
   return sources;

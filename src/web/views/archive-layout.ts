@@ -1,6 +1,8 @@
 import type { Locale } from '../../core/types.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
 import { label } from './archive-labels.js';
+import { STATIC_SEARCH_SCRIPT } from './archive-search-script.js';
+import { scriptHash } from './script-hash.js';
 
 /** Where a page sits: `root` is the relative path back to the archive's root ('' at the root, '../' one level down…). */
 export interface PageContext {
@@ -43,14 +45,20 @@ function searchForm(ctx: PageContext, locale: Locale, roomId: number | undefined
 
 export { searchForm };
 
+let policyText: string | undefined;
+const staticPolicy = () =>
+  (policyText ??= `default-src 'none'; script-src 'self' ${scriptHash(STATIC_SEARCH_SCRIPT)}; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'`);
+
 /** The whole HTML document: lang, viewport, description, canonical, feed, JSON-LD, search box, footer. */
 export function renderShell(ctx: PageContext, shell: Shell, query?: string): string {
   const canonical = ctx.baseUrl ? `<link rel="canonical" href="${escapeHtml(`${ctx.baseUrl}/${shell.path}`)}">` : '';
   const feed = shell.feed ? `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(shell.feed)}">` : '';
   const jsonLd = shell.jsonLd ? `<script type="application/ld+json">${jsonForScript(shell.jsonLd)}</script>` : '';
   const script = shell.script ? `<script>${shell.script}</script>` : '';
+  // A published site is served by someone else's web server: the page carries its own policy (the live archive's comes in headers).
+  const policy = ctx.static ? `<meta http-equiv="Content-Security-Policy" content="${staticPolicy()}">` : '';
   return `<!doctype html>
-<html lang="${shell.locale}" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${shell.locale}" dir="ltr"><head><meta charset="utf-8">${policy}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(shell.title)}</title><meta name="description" content="${escapeHtml(shell.description)}">
 <meta property="og:title" content="${escapeHtml(shell.title)}"><meta property="og:description" content="${escapeHtml(shell.description)}">
 ${canonical}${feed}<style>${STYLE}</style>${jsonLd}</head>
