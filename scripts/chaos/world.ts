@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createGitHubServer, type GitHubServer } from '../../test/fakes/github/index.js';
 import { cuttableProxy, throughProxy } from '../../test/helpers/tcp-proxy.js';
-import { mountSmallDisk } from './disk.js';
+import { mountSmallDisk } from '../../test/helpers/small-disk.js';
 
 export const REPO = 'octo/hello';
 export const SECRET = 'chaos-webhook-secret';
@@ -76,7 +76,8 @@ export async function createWorld(options: { postgres: boolean }): Promise<World
   const database = options.postgres ? await postgresDatabase() : undefined;
   // The bot reaches PostgreSQL through a proxy the outage fault cuts; the harness reads it directly.
   const proxy = database && (await cuttableProxy({ host: new URL(database.url).hostname, port: Number(new URL(database.url).port || 5432) }));
-  const disk = database ? undefined : mountSmallDisk(dir);
+  // Room for the WAL (checkpointed at about 40 MB) and the database; the disk-full fault fills the rest.
+  const disk = database ? undefined : mountSmallDisk(dir, '96m');
   const databaseUrl = database?.url ?? join(disk?.dir ?? dir, 'osschat.db');
   const env = {
     OSSCHAT_CONFIG: writeConfig(dir), DATABASE_URL: proxy ? throughProxy(databaseUrl, proxy.port) : databaseUrl, GITHUB_API_URL: github.url, GITHUB_TOKEN: 'test-token',

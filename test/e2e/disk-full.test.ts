@@ -1,60 +1,30 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { mountSmallDisk } from '../helpers/small-disk.js';
 import { eventually, startStdioBot, storedIds } from '../helpers/stdio-bot.js';
 
-/** A real small filesystem (tmpfs) to fill, or undefined where this sandbox cannot mount one. */
-function smallDisk(): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'osschat-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    console.warn('SKIPPED the disk-full test: cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN); it runs in CI.');
-    rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
-}
+const disk = mountSmallDisk(mkdtempSync(join(tmpdir(), 'osschat-full-')), '6m');
+afterAll(() => disk?.unmount());
 
-/** Writes a file until the filesystem says ENOSPC. */
-function fill(file: string): void {
-  const fd = openSync(file, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const disk = smallDisk();
-afterAll(() => {
-  if (!disk) return;
-  execFileSync('umount', ['-l', disk]); // lazy: the killed bot may still be closing its files
-  rmSync(disk, { recursive: true, force: true });
-});
-
-describe.runIf(disk)('SQLite on a full disk (a real tmpfs)', () => {
+describe.runIf(disk !== undefined)('SQLite on a full disk (a real tmpfs)', () => {
   it('says so in one line, answers 503 at once, keeps every message and writes it when space returns, then gives the WAL its space back', async () => {
-    const db = join(disk!, 'osschat.db');
+    const db = join(disk!.dir, 'osschat.db');
     const bot = await startStdioBot({ DATABASE_URL: db });
     const ids = Array.from({ length: 5 }, (_, i) => bot.say(`m${i}`, `before ${i}`));
     const store = await openStore(db, { migrate: false });
     try {
       expect(await eventually(async () => (await storedIds(store)).length === 5, 15_000)).toBe(true);
-      fill(join(disk!, 'filler'));
+      disk!.fill();
       for (let i = 5; i < 305; i++) ids.push(bot.say(`m${i}`, `during the full disk ${i} ${'字'.repeat(200)}`));
       expect(await eventually(async () => bot.stderr().includes(`database: disk full at ${db} — free space; messages are kept and will be written when space returns`), 15_000)).toBe(true);
       const asked = Date.now();
       expect(await bot.health()).toBe(503);
       expect(Date.now() - asked).toBeLessThan(2000);
       const walDuringFault = statSync(`${db}-wal`).size;
-      rmSync(join(disk!, 'filler'));
+      disk!.free();
       expect(await eventually(async () => (await storedIds(store)).length === ids.length, 30_000)).toBe(true);
       expect(await bot.health()).toBe(200);
       expect(statSync(`${db}-wal`).size).toBeLessThan(walDuringFault);

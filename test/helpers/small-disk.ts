@@ -12,29 +12,21 @@ export interface SmallDisk {
 }
 
 /** Mounts a tmpfs under `parent`, or says why not and returns undefined (the fault is then skipped). */
-export function mountSmallDisk(parent: string, size = '96m'): SmallDisk | undefined {
+export function mountSmallDisk(parent: string, size: string): SmallDisk | undefined {
   const dir = join(parent, 'disk');
   mkdirSync(dir);
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
   } catch {
-    console.error('chaos: cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN): the disk-full fault is skipped');
+    console.warn(`SKIPPED the disk-full fault: cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)`);
     return undefined;
   }
   const filler = join(dir, 'filler');
   return {
     dir,
     fill() {
-      const fd = openSync(filler, 'w');
-      const chunk = Buffer.alloc(1024 * 1024, 1);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-      } finally {
-        closeSync(fd);
-      }
-      fillLastBytes(filler);
+      // Megabytes, then pages for the last one, so that no SQLite page fits.
+      for (const size of [1024 * 1024, 4096]) writeUntilFull(filler, size);
     },
     free: () => rmSync(filler, { force: true }),
     // Lazy: a killed bot may still hold its files for a moment.
@@ -42,11 +34,12 @@ export function mountSmallDisk(parent: string, size = '96m'): SmallDisk | undefi
   };
 }
 
-/** The last megabyte, a page at a time, so that no SQLite page fits. */
-function fillLastBytes(file: string): void {
+/** Appends chunks of `size` bytes to `file` until the filesystem says ENOSPC. */
+function writeUntilFull(file: string, size: number): void {
   const fd = openSync(file, 'a');
+  const chunk = Buffer.alloc(size, 1);
   try {
-    for (;;) writeSync(fd, Buffer.alloc(4096, 1));
+    for (;;) writeSync(fd, chunk);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
   } finally {
