@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { translator, type Translate } from '../core/i18n/translate.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/formats.js';
+import { MAX_LINE_BYTES, type BadRecord } from '../importers/import-record.js';
 import { inputSize } from '../importers/input-size.js';
 import { runImport, UnknownFormatError, type ImportReport } from '../importers/run-import.js';
 import { ZIP_LIMITS, type LimitBreach, type ZipLimits } from '../importers/zip-limits.js';
@@ -20,12 +21,14 @@ export interface ImportCommandOptions {
   maxEntries?: string;
   maxEntryMib?: string;
   maxUnzippedMib?: string;
+  maxLineMib?: string;
 }
 
 export async function importCommand(path: string, options: ImportCommandOptions): Promise<void> {
   const config = configOrExit(options.config);
   const t = translator(config.locale);
   const zipLimits = zipLimitsOf(options, t);
+  const maxLineBytes = positive(options.maxLineMib, '--max-line-mib', MAX_LINE_BYTES / MiB, t) * MiB;
   const progress = progressReporter(await inputSize(path), t);
   const store = await openStore(config.database.url);
   // Ctrl-C stops the reading; what was read is written before the report. A second Ctrl-C kills.
@@ -34,7 +37,7 @@ export async function importCommand(path: string, options: ImportCommandOptions)
   process.once('SIGINT', abort).once('SIGTERM', abort);
   let report: ImportReport;
   try {
-    report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update, worker: true, zipLimits, signal: interrupt.signal });
+    report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update, worker: true, zipLimits, maxLineBytes, signal: interrupt.signal });
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
     process.stderr.write(`${t('import.unknownFormat', { path, formats: IMPORT_FORMATS.join(', ') })}\n`);
@@ -65,13 +68,19 @@ function positive(value: string | undefined, option: string, fallback: number, t
 }
 
 function printReport(report: ImportReport, path: string, t: Translate): void {
-  for (const bad of report.badRecords.slice(0, LISTED_BAD_RECORDS)) process.stderr.write(`${t('import.badRecord', { at: bad.at, reason: bad.reason })}\n`);
+  for (const bad of report.badRecords.slice(0, LISTED_BAD_RECORDS)) process.stderr.write(`${badRecordLine(bad, t)}\n`);
   if (report.bad > LISTED_BAD_RECORDS) process.stderr.write(`${t('import.moreBad', { count: report.bad - LISTED_BAD_RECORDS })}\n`);
   const stop = stopLine(report, path, t);
   if (stop) process.stderr.write(`${stop}\n`);
   const counts = { format: report.format, added: report.added, duplicates: report.duplicates, bad: report.bad };
   process.stdout.write(`${t(report.interrupted ? 'import.interrupted' : 'import.summary', counts)}\n`);
   process.exitCode = report.interrupted ? INTERRUPTED_EXIT : report.bad > 0 || report.stoppedBy || report.writeFailed ? 1 : 0;
+}
+
+function badRecordLine(bad: BadRecord, t: Translate): string {
+  if (!bad.lineTooLong) return t('import.badRecord', { at: bad.at, reason: bad.reason });
+  const { bytes, limit } = bad.lineTooLong;
+  return t('import.lineTooLong', { at: bad.at, size: Math.ceil(bytes / MiB), limit: limit / MiB });
 }
 
 /** Why the import ended early, in words that are true of what is saved. */

@@ -7,6 +7,7 @@ import { faqEvalCommand } from './faq-eval.js';
 import { importCommand } from './import.js';
 import { IMPORT_FORMATS } from '../importers/formats.js';
 import { ZIP_LIMITS } from '../importers/zip-limits.js';
+import { MAX_LINE_BYTES } from '../importers/import-record.js';
 import { startCommand } from './start.js';
 import { roles } from '../core/roles/role-plan.js';
 import { publishCommand } from './publish.js';
@@ -48,6 +49,7 @@ program
   .option('--max-entries <n>', `zip: most files read (default ${ZIP_LIMITS.maxEntries})`)
   .option('--max-entry-mib <n>', `zip: most MiB one file may unpack to (default ${ZIP_LIMITS.maxEntryBytes / 2 ** 20})`)
   .option('--max-unzipped-mib <n>', `zip: most MiB all files may unpack to (default ${ZIP_LIMITS.maxTotalBytes / 2 ** 20})`)
+  .option('--max-line-mib <n>', `line-based exports (jsonl, WhatsApp, WeChat text/CSV): most MiB one line may hold (default ${MAX_LINE_BYTES / 2 ** 20})`)
   .option('-c, --config <file>', 'configuration file')
   .action(importCommand);
 

@@ -34,6 +34,8 @@ export interface BadRecord {
   type: 'bad';
   at: string;
   reason: string;
+  /** Set for a line (or CSV record) over the line limit: its size and the limit, in bytes. */
+  lineTooLong?: { bytes: number; limit: number };
 }
 
 export type ImportItem = ImportedMessage | ImportedChange | BadRecord;
@@ -47,7 +49,15 @@ export interface ImporterOptions {
   onBytes?: (bytes: number) => void;
   /** How much of a zipped export is unpacked (default ZIP_LIMITS). */
   zipLimits?: ZipLimits;
+  /** Most bytes one line (a CSV record) of a line-based export may hold (default MAX_LINE_BYTES). */
+  maxLineBytes?: number;
 }
+
+/**
+ * A line of a line-based export is held whole while it is read: longer lines are passed over as
+ * they stream by. 16 MiB, like the JSON scanner's cap on one value (MAX_VALUE_CHARS).
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** Reads one export (a file, or a folder/zip for Slack) as a stream of records. */
 export type Importer = (path: string, options?: ImporterOptions) => AsyncIterable<ImportItem>;
@@ -59,6 +69,11 @@ export function bad(at: string, reason: string): BadRecord {
 /** A record longer than the scanner builds: passed over, the import goes on. */
 export function tooLarge(at: string, chars: number): BadRecord {
   return bad(at, `${chars} characters, longer than a message can be: passed over`);
+}
+
+/** A line (or CSV record) over the limit: passed over, the import goes on with the next one. */
+export function lineTooLong(at: string, bytes: number, limit: number): BadRecord {
+  return { ...bad(at, `${bytes} bytes without a line break, over the limit of ${limit} bytes a line: passed over`), lineTooLong: { bytes, limit } };
 }
 
 /** True when `wanted` is unset or names the chat by name or id. */

@@ -8,7 +8,7 @@ import { ExportLimitError, type LimitBreach } from './zip-limits.js';
 export interface PlanWorkerData {
   path: string;
   format: ImportFormat;
-  options: Pick<ImporterOptions, 'chat' | 'platform' | 'zipLimits'>;
+  options: Pick<ImporterOptions, 'chat' | 'platform' | 'zipLimits' | 'maxLineBytes'>;
   target?: ImportTarget;
   chunkSize: number;
   /** Chunks posted and not yet acknowledged at most: memory stays bounded when writing is slower. */

@@ -28,6 +28,8 @@ export interface ImportOptions {
   worker?: boolean;
   /** How much of a zipped export is unpacked (default ZIP_LIMITS). */
   zipLimits?: ZipLimits;
+  /** Most bytes one line of a line-based export may hold (default MAX_LINE_BYTES). */
+  maxLineBytes?: number;
   /** Stops reading when aborted; what was read before is written, and the report says `interrupted`. */
   signal?: AbortSignal;
 }
@@ -46,7 +48,7 @@ export async function runImport(store: Store, path: string, options: ImportOptio
   const report: ImportReport = { format, added: 0, duplicates: 0, bad: 0, badRecords: [] };
   const batch = new PendingBatch(new ImportWriter(store), report, options.onBatch);
   const batchSize = options.batchSize ?? 5000;
-  const readerOptions: ImporterOptions = { chat: options.room, platform: options.platform, ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}) };
+  const readerOptions: ImporterOptions = { chat: options.room, platform: options.platform, ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}), ...(options.maxLineBytes ? { maxLineBytes: options.maxLineBytes } : {}) };
   // Small chunks, two ahead at most: the worker's reading ahead adds little to the peak memory.
   const chunks = options.worker ? planInWorker({ path, format, options: readerOptions, target, chunkSize: 1000, ahead: 2 }) : planImport(importer, path, readerOptions, target, batchSize);
   let ordinal = 0;

@@ -1,14 +1,19 @@
 import { parseLine } from '../chat/stdio/parse-line.js';
-import { bad, type ImportItem, type ImporterOptions } from './import-record.js';
+import { bad, lineTooLong, MAX_LINE_BYTES, type ImportItem, type ImporterOptions } from './import-record.js';
 import { openFile, readLines } from './read-input.js';
 
 /** Our own JSON Lines (what `osschat export` prints and `start --chat stdio` reads), edits and recalls included. */
 export async function* importStdioJsonl(path: string, options: ImporterOptions = {}): AsyncGenerator<ImportItem> {
   const platform = options.platform ?? 'stdio';
-  for await (const { line, number } of readLines(openFile(path, options.onBytes))) {
-    if (line.trim() === '') continue;
-    const parsed = parseLine(line);
-    const at = `line ${number}`;
+  const maxBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  for await (const line of readLines(openFile(path, options.onBytes), maxBytes)) {
+    const at = `line ${line.number}`;
+    if (line.kind === 'too-long') {
+      yield lineTooLong(at, line.bytes, maxBytes);
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    const parsed = parseLine(line.text);
     if (!parsed.ok) {
       yield bad(at, parsed.error);
       continue;

@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse';
 import type { MessageKind } from '../core/types.js';
-import { bad, type ImportItem, type ImporterOptions } from './import-record.js';
+import { limitCsvRecords } from './csv-record-limit.js';
+import { bad, lineTooLong, MAX_LINE_BYTES, type ImportItem, type ImporterOptions } from './import-record.js';
 import { openFile } from './read-input.js';
 
 /** One row of the WeChatMsg/MemoTrace CSV export (`<name>_utf8.csv`). */
@@ -32,7 +33,9 @@ export async function* importWeChatCsv(path: string, options: ImporterOptions = 
   const name = options.chat ?? basename(path, extname(path)).replace(/_utf8$/, '');
   const room = { id: name, topic: name };
   const skipped: ImportItem[] = [];
-  const rows = openFile(path, options.onBytes).pipe(
+  const maxBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  const limit = limitCsvRecords(maxBytes, (line, bytes) => skipped.push(lineTooLong(`line ${line}`, bytes, maxBytes)));
+  const rows = openFile(path, options.onBytes).pipe(limit).pipe(
     parse({
       bom: true,
       columns: true,

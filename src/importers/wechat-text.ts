@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { MessageKind } from '../core/types.js';
 import { datedBlocks } from './dated-blocks.js';
-import type { ImportedMessage, ImportItem, ImporterOptions } from './import-record.js';
+import { MAX_LINE_BYTES, type ImportedMessage, type ImportItem, type ImporterOptions } from './import-record.js';
 import { openFile, readLines } from './read-input.js';
 
 /** `2024-01-02 10:00:00 张三` (a system message has no name), then the message's lines, then a blank line. */
@@ -23,7 +23,8 @@ export async function* importWeChatText(path: string, options: ImporterOptions =
     const ts = timeOf(match);
     return ts ? { ts, sender: match[7] } : 'invalid';
   };
-  for await (const block of datedBlocks(readLines(openFile(path, options.onBytes)), parse, '"YYYY-MM-DD hh:mm:ss name"')) {
+  const maxBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  for await (const block of datedBlocks(readLines(openFile(path, options.onBytes), maxBytes), parse, '"YYYY-MM-DD hh:mm:ss name"', maxBytes)) {
     if (block.type === 'bad') {
       yield block;
       continue;

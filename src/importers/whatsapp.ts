@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { MessageKind } from '../core/types.js';
 import { datedBlocks } from './dated-blocks.js';
-import type { ImportedMessage, ImportItem, ImporterOptions } from './import-record.js';
+import { MAX_LINE_BYTES, type ImportedMessage, type ImportItem, type ImporterOptions } from './import-record.js';
 import { openFile, readLines } from './read-input.js';
 
 /** `[25/12/2023, 10:00:00] Name: text` (iOS) or `25/12/23, 10:00 - Name: text` (Android), 12- or 24-hour. */
@@ -13,7 +13,8 @@ type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 /** WhatsApp "Export chat" `.txt`, both date styles; a message may span several lines. Times are local. */
 export async function* importWhatsApp(path: string, options: ImporterOptions = {}): AsyncGenerator<ImportItem> {
-  const order = await dateOrder(path);
+  const maxBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  const order = await dateOrder(path, maxBytes);
   const name = options.chat ?? basename(path, extname(path));
   const room = { id: name, topic: name };
   const parse = (line: string) => {
@@ -22,7 +23,7 @@ export async function* importWhatsApp(path: string, options: ImporterOptions = {
     const ts = timeOf(match, order);
     return ts ? { ts, rest: match[9]! } : 'invalid';
   };
-  for await (const block of datedBlocks(readLines(openFile(path, options.onBytes)), parse, 'dated')) {
+  for await (const block of datedBlocks(readLines(openFile(path, options.onBytes), maxBytes), parse, 'dated', maxBytes)) {
     if (block.type === 'bad') yield block;
     else {
       const { from, text, kind } = body(block.head.rest);
@@ -62,10 +63,10 @@ function timeOf(match: RegExpExecArray, order: DateOrder): Date | undefined {
 }
 
 /** Day or month first: decided by the first dates whose day is over 12; day first when none tells. */
-async function dateOrder(path: string): Promise<DateOrder> {
+async function dateOrder(path: string, maxLineBytes: number): Promise<DateOrder> {
   let seen = 0;
-  for await (const { line } of readLines(openFile(path))) {
-    const match = HEADER.exec(line);
+  for await (const line of readLines(openFile(path), maxLineBytes)) {
+    const match = line.kind === 'text' && HEADER.exec(line.text);
     if (!match) continue;
     if (match[2]!.length === 4) return 'ymd';
     if (Number(match[2]) > 12) return 'dmy';

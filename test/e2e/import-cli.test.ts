@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -112,7 +114,51 @@ describe('osschat import (built CLI)', () => {
     expect(again.stdout).toContain(`新增 ${total - saved} 条消息，跳过重复 ${saved} 条`);
     expect(await storedMessages(env.DATABASE_URL)).toEqual({ rows: total, distinct: total });
   }, 180_000);
+
+  // Each export: a message, then one 200 MB line (a message without a line break), then a message.
+  it.each(LONG_LINE_EXPORTS)('passes over a 200 MB line in a $format export as one bad record naming the line, imports the rest, in bounded memory', async ({ format, file, before, longLineStart, after, at }) => {
+    const dir = tempDir();
+    const path = join(dir, file);
+    await pipeline(Readable.from(withLongLine(before, longLineStart, 200_000_000, after)), createWriteStream(path));
+    const { result, peakRss } = await importMeasured(path, join(dir, 'osschat.db'));
+    rmSync(path);
+    expect(result.stdout).toBe(`导入完成（${format}）：新增 2 条消息，跳过重复 0 条，无法读取的记录 1 条。\n`);
+    expect(result.stderr).toContain(`无法读取的记录 ${at}：一行（或一条 CSV 记录）有 191 MiB，超过每行 16 MiB 的上限，已跳过，其余照常导入。如果它确实是一条消息，请加上 --max-line-mib 191 再导入。`);
+    expect(result.code).toBe(1);
+    // Reading the line whole took over 600 MB; the CLI itself needs about 100 MB.
+    expect(peakRss).toBeLessThan(250 * MiB);
+  }, 120_000);
+
+  it('takes the line limit from --max-line-mib, and says what is wrong with a bad value', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'chat.jsonl');
+    writeFileSync(path, [jsonlMessage('m1', 'before'), jsonlMessage('m2', 'x'.repeat(2 * MiB)), ''].join('\n'));
+    const env = { DATABASE_URL: join(dir, 'osschat.db') };
+    const limited = await runCli(['import', path, '--max-line-mib', '1'], env);
+    expect(limited.stderr).toContain('无法读取的记录 line 2：一行（或一条 CSV 记录）有 3 MiB，超过每行 1 MiB 的上限');
+    expect(limited.stdout).toContain('新增 1 条消息');
+    expect(await runCli(['import', path], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('新增 1 条消息，跳过重复 1 条') });
+    expect(await runCli(['import', path, '--max-line-mib', '0'], env)).toMatchObject({ code: 2, stderr: '--max-line-mib 0：需要一个正整数，例如 --max-line-mib 16。\n' });
+  });
 });
+
+const jsonlMessage = (id: string, text: string) =>
+  JSON.stringify({ type: 'message', id, room: { id: 'r1', topic: 'Long 群' }, from: { id: 'u1', name: '张三' }, text, ts: '2024-01-02T10:00:00+08:00' });
+const CSV_HEADER = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n';
+const csvRow = (id: number, text: string) => `${id},12,1,0,0,${1704160800 + id},2,${text},2024-01-02 10:00:00,,张三,wxid_zhangsan\n`;
+
+const LONG_LINE_EXPORTS = [
+  { format: 'jsonl', file: 'chat.jsonl', before: `${jsonlMessage('m1', 'before')}\n`, longLineStart: '{"type":"message","id":"m2","room":{"id":"r1"},"from":{"id":"u2"},"ts":"2024-01-02T10:01:00Z","text":"', after: `"}\n${jsonlMessage('m3', 'after')}\n`, at: 'line 2' },
+  { format: 'whatsapp', file: 'chat.txt', before: '1/2/24, 10:00 - 张三: before\n', longLineStart: '1/2/24, 10:01 - Alice: ', after: '\n1/2/24, 10:02 - 张三: after\n', at: 'line 2' },
+  { format: 'wechat-text', file: 'chat.txt', before: '2024-01-02 10:00:00 张三\nbefore\n\n2024-01-02 10:01:00 Alice\n', longLineStart: '', after: '\n\n2024-01-02 10:02:00 张三\nafter\n', at: 'line 5 (in the message of line 4)' },
+  { format: 'wechat-csv', file: 'chat_utf8.csv', before: CSV_HEADER + csvRow(1, 'before'), longLineStart: '2,12,1,0,0,1704160860,2,"', after: `",2024-01-02 10:01:00,,Alice,wxid_alice\n${csvRow(3, '"after\nand more"')}`, at: 'line 3' },
+];
+
+function* withLongLine(before: string, longLineStart: string, bytes: number, after: string): Generator<Buffer> {
+  yield Buffer.from(before + longLineStart);
+  yield* repeated('x', bytes);
+  yield Buffer.from(after);
+}
 
 const MiB = 1024 * 1024;
 

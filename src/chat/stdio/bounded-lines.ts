@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 
-export type Line = { kind: 'text'; text: string } | { kind: 'too-long'; bytes: number };
+/** `head`: the first bytes of a line over the limit, when the splitter is asked to keep them. */
+export type Line = { kind: 'text'; text: string } | { kind: 'too-long'; bytes: number; head?: string };
 
 const NEWLINE = 0x0a;
 
@@ -14,12 +15,17 @@ export class LineSplitter {
   private parts: Buffer[] = [];
   private size = 0;
   private discarding = false;
+  private head: string | undefined;
 
-  constructor(private readonly maxBytes: number) {}
+  /** `headBytes`: how much of a line over the limit to keep, to tell what kind of line it was. */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly headBytes = 0,
+  ) {}
 
   *push(chunk: Buffer): Generator<Line> {
     let start = 0;
-    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+    for (let end = this.nextBreak(chunk, 0); end !== -1; end = this.nextBreak(chunk, start)) {
       this.take(chunk.subarray(start, end));
       yield this.finish();
       start = end + 1;
@@ -32,21 +38,33 @@ export class LineSplitter {
     if (this.size > 0 || this.discarding) yield this.finish();
   }
 
+  /** Where the current line ends in `chunk`, searching from `from`; -1 when it goes on past the chunk. */
+  protected nextBreak(chunk: Buffer, from: number): number {
+    return chunk.indexOf(NEWLINE, from);
+  }
+
   private take(bytes: Buffer): void {
     this.size += bytes.length;
     if (this.discarding) return;
     if (this.size > this.maxBytes) {
       this.discarding = true;
+      // Copies only `headBytes`: a slice would keep the whole line's memory alive.
+      if (this.headBytes > 0) this.head = Buffer.concat([...this.parts, bytes], Math.min(this.headBytes, this.size)).toString('utf8');
       this.parts = [];
     } else if (bytes.length > 0) this.parts.push(bytes);
   }
 
   private finish(): Line {
-    const line: Line = this.discarding ? { kind: 'too-long', bytes: this.size } : { kind: 'text', text: Buffer.concat(this.parts).toString('utf8').replace(/\r$/, '') };
+    const line: Line = this.discarding ? this.tooLong() : { kind: 'text', text: Buffer.concat(this.parts).toString('utf8').replace(/\r$/, '') };
     this.parts = [];
     this.size = 0;
     this.discarding = false;
+    this.head = undefined;
     return line;
+  }
+
+  private tooLong(): Line {
+    return { kind: 'too-long', bytes: this.size, ...(this.head === undefined ? {} : { head: this.head }) };
   }
 }
 

@@ -19,6 +19,11 @@ describe('LineSplitter', () => {
     expect(split(4, '1234\n')).toEqual([{ kind: 'text', text: '1234' }]);
   });
 
+  it('keeps the first bytes of a line over the limit when asked, copied out of the line', () => {
+    const splitter = new LineSplitter(4, 3);
+    expect([...splitter.push(Buffer.from('ab')), ...splitter.push(Buffer.from('cdef\nok\n'))]).toEqual([{ kind: 'too-long', bytes: 6, head: 'abc' }, { kind: 'text', text: 'ok' }]);
+  });
+
   it('decodes a character split between two chunks', () => {
     const bytes = Buffer.from('开工单\n');
     const splitter = new LineSplitter(100);
