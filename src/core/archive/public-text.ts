@@ -1,14 +1,14 @@
 import type { MessageKind } from '../types.js';
 import type { DisplayNames } from './display-names.js';
+import { stripMessageControls } from '../text/strip-controls.js';
 import { redact } from './redact.js';
 
-// Bidi overrides and isolates can reorder the page around a message; C0/C1 controls (but tab and newline) have no business there.
-const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text that renders predictably: broken UTF-16 becomes U+FFFD, direction overrides and control characters go. */
 export function sanitizeText(text: string): string {
-  return text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '');
+  // Narrower than the names' cleanLabel on purpose: a message keeps its lines, tabs and the zero-width joiners of its scripts and emoji.
+  return stripMessageControls(text.replace(LONE_SURROGATE, '\ufffd'));
 }
 
 const KIND_LABELS: Partial<Record<MessageKind, { 'zh-CN': string; en: string }>> = {
