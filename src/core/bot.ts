@@ -109,7 +109,11 @@ export function createBot(options: BotOptions): Bot {
       await rooms.idle();
       await worker.drain(horizonMs);
     },
-    stop: () => worker.stop(),
+    async stop() {
+      await worker.stop();
+      // The last jobs may have said something, and adapters echo what the bot says back as events: record those too.
+      await recorder.drain();
+    },
   };
 }
 

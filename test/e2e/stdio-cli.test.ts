@@ -38,6 +38,16 @@ describe('osschat start --chat stdio (built CLI)', () => {
     expect(await storedTexts(url)).toEqual(['大家好', '[图片]']);
   });
 
+  it('records what the bot said in answer to the last lines before it exits at end of input', async () => {
+    const url = tempDatabase();
+    const result = await runCli(['start', '--chat', 'stdio'], { DATABASE_URL: url }, `${message('m1', '大家好')}\n${message('m2', '/archive')}\n`);
+    expect(result.code).toBe(0);
+    const said = result.stdout.trim().split('\n').map((out) => (JSON.parse(out) as { text: string }).text);
+    expect(said).toHaveLength(1);
+    // The reply job runs during shutdown; its echo used to be lost when the store closed first.
+    expect(await storedTexts(url)).toEqual(['大家好', '/archive', ...said]);
+  });
+
   it('serves /healthz while running and shuts down gracefully on SIGTERM, keeping what it read', async () => {
     const url = tempDatabase();
     const { child, done } = spawnCli(['start', '--chat', 'stdio'], { DATABASE_URL: url });
