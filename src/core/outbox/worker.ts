@@ -31,6 +31,8 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** What the last run failed on, while the database is away. */
+  private outage: string | undefined;
 
   constructor(private readonly options: WorkerOptions) {}
 
@@ -48,12 +50,25 @@ export class OutboxWorker {
     }
     clearTimeout(this.timer);
     this.running = this.runDue().then(
-      () => this.afterRun(),
+      () => {
+        if (this.outage) this.options.log.info({}, 'outbox: the database is back; running jobs again');
+        this.outage = undefined;
+        this.afterRun();
+      },
       (error: unknown) => {
-        this.options.log.error({ err: error }, 'outbox: run failed');
+        this.runFailed(error);
         this.afterRun();
       },
     );
+  }
+
+  /** A database outage fails every poll: it is said once, not once a second. */
+  private runFailed(error: unknown): void {
+    const outage = this.options.store.outageOf?.(error)?.advice ?? (this.options.store.isTransient?.(error) ? 'database unavailable' : undefined);
+    if (outage !== undefined && outage === this.outage) return;
+    this.outage = outage;
+    if (outage) this.options.log.warn({ err: error }, `outbox: paused until the database answers (${outage})`);
+    else this.options.log.error({ err: error }, 'outbox: run failed');
   }
 
   private afterRun(): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OsschatError } from '../../../src/core/errors.js';
-import { silentLogger } from '../../../src/core/logger.js';
+import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import { OutboxWorker, type JobHandler } from '../../../src/core/outbox/worker.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { OutboxJob, Store } from '../../../src/store/store.js';
@@ -13,6 +13,24 @@ describe('OutboxWorker', () => {
   afterEach(async () => store.close());
 
   const worker = (handlers: Record<string, JobHandler>, maxAttempts = 3) => new OutboxWorker({ store, handlers, log: silentLogger, backoff: () => 20, maxAttempts });
+
+  it('says a database outage once, not at every poll, and when it is over; the jobs then run', async () => {
+    const lines: string[] = [];
+    const log: Logger = { ...silentLogger, info: (_o, msg) => void lines.push(`info ${msg}`), warn: (_o, msg) => void lines.push(`warn ${msg}`), error: (_o, msg) => void lines.push(`error ${msg}`) };
+    let outagePolls = 12;
+    const locked = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const outbox = new Proxy(store.outbox, { get: (target, key) => (key === 'claimDue' && outagePolls-- > 0 ? () => Promise.reject(locked) : Reflect.get(target, key)) });
+    const away = new Proxy(store, { get: (target, key) => (key === 'outbox' ? outbox : Reflect.get(target, key)) });
+    let ran = 0;
+    await store.outbox.enqueue({ kind: 'say', payload: {}, idempotencyKey: 'o' });
+    const w = new OutboxWorker({ store: away, handlers: { say: { run: async () => void (ran += 1) } }, log, pollMs: 5 });
+    w.start();
+    await waitFor(() => ran === 1);
+    await w.stop();
+    expect(lines.filter((line) => line.startsWith('warn outbox: paused'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('run failed'))).toEqual([]);
+    expect(lines).toContain('info outbox: the database is back; running jobs again');
+  });
 
   it('retries a retryable failure with backoff until it succeeds, once', async () => {
     let calls = 0;
@@ -98,3 +116,11 @@ describe('OutboxWorker lease', () => {
     }
   });
 });
+
+async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
