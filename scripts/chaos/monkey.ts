@@ -11,6 +11,7 @@ const GITHUB_FAULTS: FaultSpec[] = [{ status: 500 }, { status: 502 }, { delayMs:
 export class Monkey {
   private stopped = false;
   private loop: Promise<void> = Promise.resolve();
+  private bag: number[] = [];
 
   constructor(private readonly world: World, private readonly bot: BotProcess, private readonly ledger: Ledger, private readonly random: () => number) {}
 
@@ -34,7 +35,7 @@ export class Monkey {
     while (!this.stopped) {
       await sleep(800 + this.random() * 2500);
       if (this.stopped) break;
-      const pick = Math.floor(this.random() * 6);
+      const pick = this.nextKind();
       if (pick === 0) await this.killAndRestart();
       else if (pick === 1) this.githubStretch();
       else if (pick === 2) await this.refuseSends(700 + this.random() * 1500);
@@ -42,6 +43,18 @@ export class Monkey {
       else if (pick === 4) await this.databaseOutage();
       else await this.diskFull();
     }
+  }
+
+  /** Fault kinds come from a shuffled bag: every kind is injected in every six, so each run meets them all. */
+  private nextKind(): number {
+    if (this.bag.length === 0) {
+      this.bag = [0, 1, 2, 3, 4, 5];
+      for (let i = this.bag.length - 1; i > 0; i--) {
+        const j = Math.floor(this.random() * (i + 1));
+        [this.bag[i], this.bag[j]] = [this.bag[j]!, this.bag[i]!];
+      }
+    }
+    return this.bag.pop()!;
   }
 
   private async databaseBlip(): Promise<void> {
