@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../../src/store/open-store.js';
+import type { JobWork } from './job-wait.js';
 
 const ENTRY = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,8 +14,8 @@ export interface SharedOutbox {
   db: pg.Client;
   /** Adds `count` `record` jobs, spread over `rooms` rooms (none: jobs without a room). */
   addJobs(count: number, rooms: number): Promise<void>;
-  /** Starts a worker process on the shared outbox; resolves once it runs. */
-  startWorker(name: string, options?: { leaseMs?: number; workMs?: number; noop?: boolean }): Promise<ChildProcess>;
+  /** Starts a worker process on the shared outbox; resolves once it runs. `work`: what each job waits (see job-wait.ts). */
+  startWorker(name: string, options?: { leaseMs?: number; work?: JobWork; noop?: boolean }): Promise<ChildProcess>;
   count(sql: string): Promise<number>;
   cleanup(): Promise<void>;
 }
@@ -47,7 +48,7 @@ export async function sharedOutbox(baseUrl: string): Promise<SharedOutbox> {
       );
     },
     async startWorker(name, options = {}) {
-      const args = ['--import', 'tsx', ENTRY, url, name, String(options.leaseMs ?? 2000), String(options.workMs ?? 0), options.noop ? 'noop' : 'record'];
+      const args = ['--import', 'tsx', ENTRY, url, name, String(options.leaseMs ?? 2000), options.work ?? '0', options.noop ? 'noop' : 'record'];
       const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
       workers.push(child);
       await new Promise<void>((resolve, reject) => {
