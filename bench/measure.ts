@@ -12,3 +12,9 @@ export async function seconds(work: () => Promise<void> | void): Promise<number>
   await work();
   return (performance.now() - start) / 1000;
 }
+
+/** Nearest-rank percentile: a value that was measured, never an interpolation. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
