@@ -1,7 +1,7 @@
 /**
  * Fits the threading engine's weights on an annotated corpus and reports held-out quality.
  *
- *   npx tsx scripts/threads-fit.ts [DIR] [--folds N] [--write]
+ *   npx tsx scripts/threads-fit.ts [DIR] [--folds N] [--rounds N] [--write]
  *
  * DIR holds `<room>.jsonl` files in the stdio format and `gold.jsonl` (default:
  * ../shared/data/threads/ubuntu-dev). Rooms are split into folds; each fold is scored with
@@ -17,7 +17,9 @@ import { readCorpus, type AnnotatedRoom } from './threads-fit/read-corpus.js';
 const args = process.argv.slice(2);
 const dir = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg)) ?? '../shared/data/threads/ubuntu-dev';
 const folds = Number(args[args.indexOf('--folds') + 1]) || 5;
-const ROUNDS = 2;
+const ROUNDS = Number(args[args.indexOf('--rounds') + 1]) || 2;
+/** Every weight 0: the engine then takes the previous message, knowing nothing of the corpus. */
+const NEUTRAL_WEIGHTS = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0])) as ThreadWeights;
 
 const asObject = (weights: Float64Array): ThreadWeights =>
   Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Math.round(weights[i]! * 1000) / 1000])) as ThreadWeights;
@@ -39,9 +41,12 @@ function collect(rooms: readonly AnnotatedRoom[], weights: ThreadWeights): Choic
   return choices;
 }
 
-/** Fits in rounds: features that depend on the engine's own earlier choices see the latest weights. */
+/**
+ * Fits in rounds: features that depend on the engine's own earlier choices see the latest weights.
+ * Starts from neutral weights, never the shipped ones (fitted on every room, held-out rooms included).
+ */
 function fit(rooms: readonly AnnotatedRoom[]): ThreadWeights {
-  let weights = SHIPPED_WEIGHTS;
+  let weights = NEUTRAL_WEIGHTS;
   for (let round = 0; round < ROUNDS; round++) {
     weights = asObject(fitSoftmax(collect(rooms, weights), FEATURE_NAMES.length));
   }
