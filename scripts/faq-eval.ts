@@ -3,6 +3,7 @@ import { decide } from '../src/core/faq/index.js';
 import { formatMetrics, formatSweep } from './faq-eval/format.js';
 import { parseEvalOptions, USAGE, type EvalOptions } from './faq-eval/options.js';
 import { runEval, type EvalRun } from './faq-eval/run-eval.js';
+import { smallKbsMain } from './faq-eval/small-report.js';
 
 function writePredictions(file: string, run: EvalRun): void {
   const lines = run.searched.map(({ text, candidates }) => {
@@ -36,7 +37,10 @@ function main(options: EvalOptions): void {
 }
 
 try {
-  main(parseEvalOptions(process.argv.slice(2)));
+  const argv = process.argv.slice(2);
+  // Small community-sized KBs (faq-small-dev): each set is run on its own KB, so it has its own mode.
+  if (argv.includes('--small-kbs')) smallKbsMain(argv);
+  else main(parseEvalOptions(argv));
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exitCode = 1;

@@ -18,7 +18,8 @@ export interface EvalOptions {
 /** Printed with any option error. */
 export const USAGE = `usage: npx tsx scripts/faq-eval.ts --kb FILE --queries FILE [--json] [--predictions FILE]
   [--threshold X --margin Y] [--sweep [--max-false-rate R]] [--split all|tune|holdout --seed N]
-  [--engine osschat|baseline]`;
+  [--engine osschat|baseline]
+       npx tsx scripts/faq-eval.ts --small-kbs DIR [--part report|tune|all] [--json]`;
 
 function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
