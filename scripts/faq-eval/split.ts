@@ -1,5 +1,9 @@
 import { seededRandom } from '../../bench/ingest/random.js';
-/** Splits items into a tuning half and a held-out half by a seeded shuffle. */
+/**
+ * Splits items into a tuning half and a second half by a seeded shuffle. On lcqmc-dev the second
+ * ("holdout") half has since guided design choices, so its figures are development figures; held-out
+ * figures come from `--small-kbs` on faq-small-dev's reporting sets.
+ */
 export function splitHalves<T>(items: readonly T[], seed: number): { tune: T[]; holdout: T[] } {
   const next = seededRandom(seed);
   const order = items.map((_, index) => index);
