@@ -5,6 +5,11 @@ import type { ThreadLink, ThreadMessage } from './types.js';
 
 const WARM_UP_MESSAGES = 200;
 const MAX_ROOMS = 1000;
+/**
+ * Ids a live room remembers. At the import's 50,000 each of up to MAX_ROOMS rooms would keep about
+ * 6 MB (a soak's bot grew for a million messages); a restart remembers only WARM_UP_MESSAGES anyway.
+ */
+export const LIVE_REMEMBERED_IDS = 5_000;
 
 /**
  * The live engine: one Threader per room, warmed from the room's stored log (with the stored
@@ -43,7 +48,7 @@ export class RoomThreads {
   }
 
   private async warmUp(tx: Repositories, roomId: number): Promise<Threader> {
-    const threader = new Threader(this.options);
+    const threader = new Threader({ rememberedIds: LIVE_REMEMBERED_IDS, ...this.options });
     const history = await tx.messages.before(roomId, Number.MAX_SAFE_INTEGER, WARM_UP_MESSAGES);
     const senders = new SenderNames(tx.members);
     for (const message of history) {

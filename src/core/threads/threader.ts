@@ -14,6 +14,8 @@ export interface ThreaderOptions {
   maxGapMinutes?: number;
   /** Length at which a conversation takes no more messages (default MAX_CONVERSATION_MESSAGES). */
   maxConversationMessages?: number;
+  /** How many of the latest message ids it remembers (redeliveries, quotes, conversation sizes); default REMEMBERED_IDS. */
+  rememberedIds?: number;
 }
 
 /**
@@ -39,7 +41,8 @@ export interface AddOptions {
 
 type Placement = { conversation: string; replyTo: string | null; size: ConversationSize };
 
-const REMEMBERED_IDS = 50_000;
+/** Ids remembered by default: an import's quotes may reach far back (about 125 bytes each). */
+export const REMEMBERED_IDS = 50_000;
 const START_BIAS = FEATURE_NAMES.indexOf('startBias');
 const RECENT_SPEAKERS = 100;
 
@@ -57,7 +60,7 @@ export class Threader {
   private readonly placed = new Map<string, Placement>();
   // Insertion order of `placed`, to forget the oldest: deleting a Map's first key again and
   // again makes keys().next() walk every deleted slot.
-  private readonly placedOrder: string[] = new Array(REMEMBERED_IDS);
+  private readonly placedOrder: string[];
   private readonly names = new NameBook();
   private readonly room = new RoomState();
   private readonly recentNames = new Map<string, string>();
@@ -74,6 +77,7 @@ export class Threader {
     this.window = options.window ?? 40;
     this.maxGapMs = (options.maxGapMinutes ?? 360) * 60_000;
     this.maxConversation = options.maxConversationMessages ?? MAX_CONVERSATION_MESSAGES;
+    this.placedOrder = new Array(options.rememberedIds ?? REMEMBERED_IDS);
     this.scratch = new Float64Array(0);
     this.scorer = new PairScorer(this.weights, this.window);
   }
@@ -249,7 +253,7 @@ export class Threader {
     this.scorer.record(entry);
     this.entries.push(entry);
     if (this.entries.length > this.window * 2) this.entries.splice(0, this.entries.length - this.window);
-    const slot = entry.index % REMEMBERED_IDS;
+    const slot = entry.index % this.placedOrder.length;
     const oldest = this.placedOrder[slot];
     if (oldest !== undefined) this.placed.delete(oldest);
     this.placedOrder[slot] = entry.message.id;
