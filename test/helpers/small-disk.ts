@@ -18,7 +18,9 @@ export function mountSmallDisk(parent: string, size: string): SmallDisk | undefi
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
   } catch {
-    console.warn(`SKIPPED the disk-full fault: cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)`);
+    // CI sets OSSCHAT_REQUIRE_TMPFS=1: there the fault must run, never be skipped in silence.
+    if (process.env.OSSCHAT_REQUIRE_TMPFS === '1') throw new Error('the disk-full fault needs a tmpfs (OSSCHAT_REQUIRE_TMPFS=1) but mount -t tmpfs failed: run as root or with CAP_SYS_ADMIN');
+    console.warn(`SKIPPED the disk-full fault: cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN); OSSCHAT_REQUIRE_TMPFS=1 makes this a failure`);
     return undefined;
   }
   const filler = join(dir, 'filler');
