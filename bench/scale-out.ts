@@ -14,8 +14,10 @@ const CLAIM = 20;
 
 interface Run {
   rate: number;
-  /** Share of the machine's CPU time that was busy during the run (all processes: PostgreSQL, workers, this one). */
+  /** Share of the machine's CPU time that was busy during the run (all processes: PostgreSQL, workers, anything else). */
   cpuBusy: number;
+  /** CPU the worker processes used, in cores (1 = one core busy all the run). */
+  workerCores: number;
 }
 
 async function reachable(): Promise<boolean> {
@@ -30,16 +32,23 @@ function cpuTimes(): { busy: number; total: number } {
   return { busy: total - fields[3]! - (fields[4] ?? 0), total };
 }
 
+/** CPU seconds a process has used (utime + stime in /proc/PID/stat, at 100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Jobs per second with `workers` worker processes draining `jobs` jobs (spread over 100 rooms), each job waiting as `work` says. */
 async function throughput(workers: number, jobs: number, work: JobWork): Promise<Run> {
   const outbox = await sharedOutbox(URL);
   try {
-    await Promise.all(Array.from({ length: workers }, (_, i) => outbox.startWorker(`w${i + 1}`, { noop: true, work, leaseMs: 60_000 })));
-    const [start, cpu] = [performance.now(), cpuTimes()];
+    const pids = (await Promise.all(Array.from({ length: workers }, (_, i) => outbox.startWorker(`w${i + 1}`, { noop: true, work, leaseMs: 60_000 })))).map((child) => child.pid!);
+    const workerCpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const [start, cpu, used] = [performance.now(), cpuTimes(), workerCpu()];
     await outbox.addJobs(jobs, 100);
     await waitUntil(async () => (await outbox.count("select count(*) from outbox where status = 'done'")) === jobs, 600_000, 'the jobs');
-    const end = cpuTimes();
-    return { rate: jobs / ((performance.now() - start) / 1000), cpuBusy: (end.busy - cpu.busy) / (end.total - cpu.total) };
+    const [seconds, end] = [(performance.now() - start) / 1000, cpuTimes()];
+    return { rate: jobs / seconds, cpuBusy: (end.busy - cpu.busy) / (end.total - cpu.total), workerCores: (workerCpu() - used) / seconds };
   } finally {
     await outbox.cleanup();
   }
@@ -53,7 +62,7 @@ function waitBound(): number {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const medianRun = (runs: Run[]): Run => ({ rate: median(runs.map((run) => run.rate)), cpuBusy: median(runs.map((run) => run.cpuBusy)) });
+const medianRun = (runs: Run[]): Run => ({ rate: median(runs.map((run) => run.rate)), cpuBusy: median(runs.map((run) => run.cpuBusy)), workerCores: median(runs.map((run) => run.workerCores)) });
 
 export const scaleOut: Benchmark = {
   name: 'scale-out',
@@ -76,10 +85,10 @@ export const scaleOut: Benchmark = {
 function report(empty: Run[], waiting: Run[], bound: number): BenchReport {
   const ratio = (runs: Run[], i: number) => (runs[i]!.rate / runs[0]!.rate).toFixed(2);
   const rate = (run: Run) => Math.round(run.rate).toLocaleString('en');
-  const busy = (run: Run) => `${Math.round(run.cpuBusy * 100)}%`;
+  const busy = (run: Run) => `${Math.round(run.cpuBusy * 100)}% / ${run.workerCores.toFixed(2)}`;
   const wait = `GitHub-like wait (log-normal, median ${GITHUB_WAIT.medianMs} ms, p95 ${GITHUB_WAIT.p95Ms} ms, cut at ${GITHUB_WAIT.maxMs} ms)`;
   return {
-    setup: `jobs per second through the PostgreSQL outbox (claim FOR UPDATE SKIP LOCKED, ${CLAIM} per claim, one job per room at a time, 100 rooms) with 1, 2 and 4 worker processes on this machine, median of ${ROUNDS} interleaved rounds; ${JOBS.toLocaleString('en')} empty jobs, ${Math.round(JOBS / 2).toLocaleString('en')} jobs that each wait a ${wait}. "bound": jobs/s the waits alone allow (workers × ${CLAIM} ÷ the mean slowest wait of a claim of ${CLAIM}: a worker claims again only when its whole claim is done). CPU: share of both cores busy during the run (PostgreSQL, workers, load). Baseline: 1 worker, same run.`,
+    setup: `jobs per second through the PostgreSQL outbox (claim FOR UPDATE SKIP LOCKED, ${CLAIM} per claim, one job per room at a time, 100 rooms) with 1, 2 and 4 worker processes on this machine, median of ${ROUNDS} interleaved rounds; ${JOBS.toLocaleString('en')} empty jobs, ${Math.round(JOBS / 2).toLocaleString('en')} jobs that each wait a ${wait}. "bound": jobs/s the waits alone allow (workers × ${CLAIM} ÷ the mean slowest wait of a claim of ${CLAIM}: a worker claims again only when its whole claim is done). CPU: share of both cores busy during the run (every process on the machine) / cores the worker processes used. Baseline: 1 worker, same run.`,
     table: [
       ['workers', 'empty jobs/s', 'ratio', 'CPU', 'waiting jobs/s', 'ratio', 'bound', 'CPU'],
       ...WORKERS.map((workers, i) => [String(workers), rate(empty[i]!), ratio(empty, i), busy(empty[i]!), rate(waiting[i]!), ratio(waiting, i), Math.round(bound * workers).toLocaleString('en'), busy(waiting[i]!)]),
