@@ -32,7 +32,7 @@ export function createWebApp(deps: WebDeps): Hono {
   const log = deps.log ?? silentLogger;
   const limits = deps.limits ?? BODY_LIMIT_DEFAULTS;
   app.onError(errorHandler(log));
-  app.use(securityHeaders());
+  app.use(securityHeaders((path) => path === deps.webhooks?.path));
   app.use(bodyLimit({ maxBytes: (path) => (path === deps.webhooks?.path ? limits.maxWebhookBodyBytes : limits.maxBodyBytes) }));
   app.route('/', healthRoutes(deps.health, log));
   if (deps.webhooks) app.route('/', webhookRoutes(deps.webhooks));

@@ -95,6 +95,11 @@ describe('request body limits on a real socket', () => {
     const body = payloadFor('issues', 'opened');
     const declared = await fetch(`${server.url}/webhooks/github`, { method: 'POST', body, headers: await signedHeaders(SECRET, 'issues', 'ok-1', body) });
     expect(declared.status).toBe(202);
+    // The webhook's answer is left on the server's fast path, but still says nosniff.
+    expect(declared.headers.get('x-content-type-options')).toBe('nosniff');
+    const unsigned = await fetch(`${server.url}/webhooks/github`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': 'bad-1' } });
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.headers.get('x-content-type-options')).toBe('nosniff');
     const stream = new Blob([body]).stream();
     const chunked = await fetch(`${server.url}/webhooks/github`, { method: 'POST', body: stream, duplex: 'half', headers: await signedHeaders(SECRET, 'issues', 'ok-2', body) } as RequestInit);
     expect(chunked.status).toBe(202);

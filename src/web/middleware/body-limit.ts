@@ -15,11 +15,15 @@ export interface BodyLimitOptions {
  */
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
   return async (c, next) => {
+    const transferEncoding = c.req.header('transfer-encoding');
+    const limit = options.maxBytes(c.req.path);
+    const declared = declaredLength(c.req.header('content-length'), transferEncoding);
+    if (declared !== undefined) return declared > limit ? tooLarge(c, limit) : next();
+    // Without either header HTTP/1.1 has no body. Headers first: touching `raw.body` turns
+    // @hono/node-server's lightweight request into a web stream, which halved webhook throughput.
+    if (transferEncoding === undefined) return next();
     const body = c.req.raw.body;
     if (!body) return next();
-    const limit = options.maxBytes(c.req.path);
-    const declared = declaredLength(c.req.header('content-length'), c.req.header('transfer-encoding'));
-    if (declared !== undefined) return declared > limit ? tooLarge(c, limit) : next();
     const read = await readAtMost(body, limit);
     if (read === 'too-large') return tooLarge(c, limit);
     c.req.raw = new Request(c.req.raw, { body: read });
