@@ -2,7 +2,9 @@ import type { Repositories } from '../../store/store.js';
 import { cleanLabel } from '../text/strip-controls.js';
 import type { ChatEvent, Member, MemberRef, Room, RoomRef, RoomRole } from '../types.js';
 
+/** Rooms and members kept; roles are per (room, member), so a few rooms of many members need more. */
 const MAX_CACHED = 10_000;
+const MAX_CACHED_ROLES = 100_000;
 
 /**
  * Rooms and members by platform id, cached so the steady state writes only messages.
@@ -39,20 +41,21 @@ export class Directory {
   }
 
   /**
-   * The member's role in a group: the one the event reports (stored when it changed), else the stored one.
-   * Cached, so the steady state neither reads nor writes roles.
+   * The member's role in a group: the one the event reports (stored when it changed), else the stored one,
+   * read only when `needed` (for a command: a chat message asks nothing of roles, and a read per new
+   * room member cost ingest a fifth of its speed). Cached, so the steady state neither reads nor writes roles.
    */
-  async roomRole(tx: Repositories, room: Room, member: Member, reported: RoomRole | undefined): Promise<RoomRole | undefined> {
+  async roomRole(tx: Repositories, room: Room, member: Member, reported: RoomRole | undefined, needed: boolean): Promise<RoomRole | undefined> {
     if (room.kind !== 'group') return undefined;
     const key = `${room.id}:${member.id}`;
     const known = this.roles.get(key);
     if (reported === undefined) {
-      if (known !== undefined) return known ?? undefined;
+      if (known !== undefined || !needed) return known ?? undefined;
       const stored = (await tx.members.roleIn(room.id, member.id)) ?? null;
-      return remember(this.roles, key, stored) ?? undefined;
+      return remember(this.roles, key, stored, MAX_CACHED_ROLES) ?? undefined;
     }
     if (known !== reported) await tx.members.setRoomRole(room.id, member.id, reported);
-    remember(this.roles, key, reported);
+    remember(this.roles, key, reported, MAX_CACHED_ROLES);
     return reported;
   }
 
@@ -77,8 +80,9 @@ export function directRoomId(memberId: string): string {
   return `dm:${memberId}`;
 }
 
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= MAX_CACHED) cache.clear();
+/** Cache a value; when full, the oldest entry goes (a clear-all made a full cache miss every time). */
+function remember<T>(cache: Map<string, T>, key: string, value: T, limit = MAX_CACHED): T {
+  if (cache.size >= limit && !cache.has(key)) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
   return value;
 }

@@ -77,7 +77,6 @@ export class Recorder {
   private async prepare(tx: Repositories, event: ChatMessageEvent): Promise<{ input: MessageInput; room: Room; sender: Member; roomRole?: RoomRole }> {
     const room = (await this.directory.room(tx, event))!;
     const sender = await this.directory.member(tx, event.from);
-    const roomRole = await this.directory.roomRole(tx, room, sender, event.from.role);
     const quoted = event.replyTo
       ? await tx.messages.findByPlatformId(room.id, event.replyTo)
       : event.quote && (await tx.messages.findQuoted(room.id, event.quote.senderName, event.quote.text));
@@ -92,6 +91,7 @@ export class Recorder {
       isSelf: event.self ?? false,
       command: event.self ? undefined : this.hooks.classify?.(event, Boolean(event.replyTo ?? event.quote), quoted && { text: quoted.text, fromBot: quoted.isSelf }),
     };
+    const roomRole = await this.directory.roomRole(tx, room, sender, event.from.role, Boolean(input.command));
     if (!input.isSelf && !input.command && this.hooks.threads) await this.place(tx, input, event, sender);
     return { input, room, sender, ...(roomRole ? { roomRole } : {}) };
   }
