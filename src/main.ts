@@ -4,19 +4,21 @@ import { chatAccount, leaderChat } from './chat/leader-chat.js';
 import { kindsNow, rolePlan, roleRefusal, type Role } from './core/roles/role-plan.js';
 import type { Config } from './config/schema.js';
 import { configuredSubscriptions } from './config/configured-subscriptions.js';
-import { servicesFromConfig } from './config/to-services.js';
+import { roomSettings, servicesFromConfig } from './config/to-services.js';
+import { LiveConfig, type ConfigChange } from './config/reload.js';
+import { ConfiguredFaq } from './config/reload-faq.js';
 import { createBot, type Bot, type BotOptions } from './core/bot.js';
 import { commandTable } from './core/commands/registry.js';
 import { faqFeature } from './core/faq/faq.feature.js';
-import { faqFromConfig } from './faq-from-config.js';
 import type { Forge } from './forge/forge.js';
 import { forgeFromConfig } from './forge/from-config.js';
 import { createGitHubWebhookReceiver } from './forge/github/webhook-receiver.js';
+import { configuredPollMs, configuredRepos, pollerFromConfig } from './forge/github/poll-from-config.js';
 import { DeliveryAcceptor } from './core/notify/delivery-acceptor.js';
 import { nextDigestTime } from './core/notify/next-digest-time.js';
 import type { Logger } from './core/logger.js';
 import { dialectOf, openStore } from './store/open-store.js';
-import type { Store } from './store/store.js';
+import type { Repositories, Store } from './store/store.js';
 import { checkDatabase } from './store/database-health.js';
 import { createWebApp } from './web/app.js';
 import { dashboardFromConfig } from './web/routes/dashboard-from-config.js';
@@ -48,6 +50,8 @@ export interface App {
   stop(options?: { drainMs?: number }): Promise<void>;
   /** Resolves when the chat input ends (stdio end of input); never for a live platform. */
   finished(): Promise<void>;
+  /** Takes the settings of a new configuration that apply without a restart (faq, rooms, locale, dashboard); says what changed. */
+  reconfigure(next: Config): Promise<ConfigChange>;
   readonly store: Store;
   readonly bot: Bot;
   readonly webUrl: string;
@@ -72,19 +76,29 @@ export async function createApp(options: AppOptions): Promise<App> {
     onLeading: () => bot.wake(),
     onLost: (reason) => options.onFatal?.(`chat leadership lost: ${reason}`),
   });
-  const faq = await faqFromConfig(config, store);
+  const forge = options.forge ?? forgeFromConfig(config, log);
+  // What a configuration reload may change (see config/reload.ts) is read from `live`, the rest from `config`.
+  const live = new LiveConfig(config);
+  const faq = await ConfiguredFaq.create(config.faq, store, log);
+  live.onChange((next) => faq.configure(next.faq));
   const bot = createBot({
     store,
     platform: adapter.platform,
     send: (message) => adapter.say(message),
     log,
     admins: config.admins,
-    locale: config.locale,
+    roomOwnersAreAdmins: config.chat.ownerIsAdmin,
+    get locale() {
+      return live.current.locale;
+    },
     features: [faqFeature],
     services: {
       ...servicesFromConfig(config, VERSION),
-      faq,
-      forge: options.forge ?? forgeFromConfig(config, log),
+      roomSettings: (room) => roomSettings(live.current, room),
+      get faq() {
+        return faq.current;
+      },
+      forge,
       // Read at each message: the platform tells the bot's own name only after login.
       get botNames() {
         return adapter.selfName ? [...config.chat.botNames, adapter.selfName] : config.chat.botNames;
@@ -96,12 +110,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     commands: commandTable({ subscribe: config.notify.subscribe }),
   });
   const digestAt = (period: 'daily' | 'weekly') => nextDigestTime(new Date(), period, config.notify.digestTime, config.issues.timeZone);
-  const acceptor = new DeliveryAcceptor(store, { digestAt, configured: configuredSubscriptions(config) }, log);
+  const subscriptionsNow = live.derived(configuredSubscriptions);
+  // With polling on, a webhook and a poll of one event make one notification (see ForgeEvent.key).
+  const accept = { digestAt, configured: (tx: Repositories, repo: string) => subscriptionsNow()(tx, repo), keyByEvent: configuredPollMs(config) !== undefined };
+  const acceptor = new DeliveryAcceptor(store, accept, log);
+  const poller = plan.chat ? pollerFromConfig({ config, store, forge, accept, leading: () => adapter.leading, wake: () => bot.wake(), log, configuredRepos: live.derived(configuredRepos) }) : undefined;
   let server: RunningServer | undefined;
   let stopping: Promise<void> | undefined;
 
   async function shutdown(drainMs: number): Promise<void> {
     await adapter.stop();
+    await poller?.stop();
     await bot.drain(drainMs);
     await bot.stop();
     await server?.close();
@@ -130,15 +149,17 @@ export async function createApp(options: AppOptions): Promise<App> {
         },
         archive: storeArchiveSource(store, config, undefined, log),
         report: storeReportSource(store, config),
-        dashboard: dashboardFromConfig(config, store, log, () => server?.url ?? '', () => bot.wake(), faq),
+        dashboard: dashboardFromConfig(config, store, log, { serverUrl: () => server?.url ?? '', wake: () => bot.wake(), faqIndex: faq.index, config: () => live.current }),
       });
       if (plan.web) server = await listen(web, config.web.host, config.web.port);
       log.info({ url: server?.url, database: store.dialect, chat: adapter.platform, role: options.role ?? 'all' }, plan.web ? 'web server listening' : 'started');
       bot.start();
+      poller?.start();
       await adapter.start((event) => bot.handle(event).then(() => undefined));
     },
     stop: (stopOptions = {}) => (stopping ??= shutdown(stopOptions.drainMs ?? 0)),
     finished: () => adapter.finished(),
+    reconfigure: (next) => live.apply(next),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { adminsAddCommand, adminsCodeCommand, adminsListCommand, adminsRemoveCommand } from './admins.js';
 import { analyzeCommand } from './analyze.js';
 import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
@@ -109,5 +110,15 @@ faq
   .option('--predictions <file>', 'write {"text","match","score"} per query, in order')
   .option('-c, --config <file>', 'configuration file (faq.threshold, faq.margin, faq.synonyms)')
   .action(faqEvalCommand);
+
+const admins = program.command('admins').description("the bot's admins: the config's admins plus those kept in the database (claimed with a code, or added)");
+admins.command('list').description('every admin, from the config or the database, with the name when known').option('-c, --config <file>', 'configuration file').action(adminsListCommand);
+admins
+  .command('add <member>')
+  .description('make a member admin: their platform id (as /whois and osschat export show it), or platform:id')
+  .option('-c, --config <file>', 'configuration file')
+  .action(adminsAddCommand);
+admins.command('remove <member>').description('remove an admin kept in the database (config admins: edit the file)').option('-c, --config <file>', 'configuration file').action(adminsRemoveCommand);
+admins.command('code').description('print a fresh one-time claim code while the bot has no admin (valid 60 minutes)').option('-c, --config <file>', 'configuration file').action(adminsCodeCommand);
 
 await program.parseAsync();

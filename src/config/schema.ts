@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_FAQ_SETTINGS } from '../core/faq/decide.js';
 import { parseSubscriptionSpec } from '../core/notify/subscription-spec.js';
+import { pollIntervalMs } from '../core/notify/poll-settings.js';
 import { BODY_LIMIT_DEFAULTS } from '../web/middleware/body-limit.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../chat/stdio/bounded-lines.js';
 import { parseProxySpec } from '../web/routes/auth-proxy-spec.js';
+import { DATABASE_URL_FORMS, databaseUrlProblem } from '../store/database-url.js';
 
 const repoName = z
   .string()
@@ -30,6 +32,10 @@ const database = z.strictObject({
   url: z
     .string()
     .min(1)
+    .superRefine((url, ctx) => {
+      const problem = databaseUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; expected ${DATABASE_URL_FORMS}` });
+    })
     .default('./data/osschat.db')
     .describe('SQLite file path or sqlite: URL (default), or postgres://… for PostgreSQL. Env: DATABASE_URL'),
 });
@@ -76,6 +82,10 @@ const chat = z.strictObject({
     .array(z.string().min(1))
     .default(['OSSChat'])
     .describe('Names the bot answers to in "@name issue 5" (the logged-in WeChat name is added automatically)'),
+  ownerIsAdmin: z
+    .boolean()
+    .default(true)
+    .describe('A group\'s owner and admins, as the platform reports them (WeChat: the group owner), may run the commands meant for a group\'s own admins (bind code, archive on/off) in that group; false: only bot admins may'),
   wechaty: wechaty.default(wechaty.parse({})),
   stdio: stdio.default(stdio.parse({})),
 });
@@ -96,6 +106,11 @@ const github = z.strictObject({
   retryBaseMs: z.number().int().min(1).default(1000).describe('Base delay of those retries: waits 1, 4, 9… times this'),
   timeoutMs: z.number().int().min(100).default(30_000).describe('Time budget of one GitHub call, retries included'),
   lateWriteMs: z.number().int().min(0).default(10_000).describe('How long GitHub may still carry out a creation whose answer was lost (it stops requests after 10 s); the bot waits that long, then looks for it, before it creates again'),
+  poll: z
+    .union([z.boolean(), z.string(), z.number()])
+    .optional()
+    .refine((poll) => poll === undefined || typeof poll === 'boolean' || pollIntervalMs(poll, undefined) !== undefined, 'expected a duration such as 60s, 2m or 500ms (a bare number is seconds), true, or false')
+    .describe('Poll GitHub for events instead of receiving webhooks (a bot with no public address): how often, e.g. 60s (GitHub\'s X-Poll-Interval wins when longer), or false. Unset: every 60s when no webhookSecret is set'),
 });
 
 const webhooks = z.strictObject({
@@ -136,6 +151,13 @@ const archive = z.strictObject({
   pseudonymSalt: z.string().default('').describe('Secret mixed into pseudonyms so nobody can tell who is behind one; set it before publishing with names: pseudonym'),
   rooms: z.array(z.string().min(1)).default([]).describe('Rooms (topic or id) public by configuration, besides those opted in with 公开存档 开 / /archive on'),
   timeZone: z.string().optional().describe('Time zone of the archive\'s days; defaults to issues.timeZone'),
+});
+
+const dashboard = z.strictObject({
+  admins: z
+    .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login such as octocat'))
+    .default([])
+    .describe('GitHub logins that see this installation\'s own rooms (bound in osschat.yaml or in chat), their jobs and health in the dashboard; anyone else sees only the communities they administer'),
 });
 
 const outbox = z.strictObject({
@@ -214,7 +236,10 @@ const log = z.strictObject({
 export const configSchema = z
   .strictObject({
     locale: locale.default('zh-CN').describe('Default language of the bot: zh-CN or en'),
-    admins: z.array(z.string().min(1)).default([]).describe('Platform member ids allowed to run admin commands'),
+    admins: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Platform member ids of the bot\'s admins (as /whois and osschat export show them); admins claimed with a code or added with /admins or osschat admins add are kept in the database and count too'),
     rooms: z
       .array(roomEntry)
       .default([])
@@ -230,6 +255,7 @@ export const configSchema = z
     notify: notify.default(notify.parse({})),
     faq: faq.default(faq.parse({})),
     archive: archive.default(archive.parse({})),
+    dashboard: dashboard.default(dashboard.parse({})),
     log: log.default(log.parse({})),
   })
   .superRefine(requireSecrets);

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { adminRoster } from './admins/admin-roster.js';
 import { commandJob } from './commands/command-job.js';
 import { findCommand, type Command, type QuotedMessage } from './commands/command.js';
 import { commands as defaultCommands } from './commands/registry.js';
@@ -27,7 +28,10 @@ export interface BotOptions {
   platform: string;
   send: (message: OutgoingMessage) => Promise<void>;
   log: Logger;
+  /** Bot admins from the config (platform ids); those kept in the database count too. */
   admins?: readonly string[];
+  /** A group's owner and admins, as the platform reports them, may run the commands for a group's own admins (default true). */
+  roomOwnersAreAdmins?: boolean;
   locale?: Locale;
   commands?: readonly Command<any>[];
   /** Features for messages that are not commands (FAQ…), each behind its own error boundary. */
@@ -59,7 +63,8 @@ export function createBot(options: BotOptions): Bot {
   // Property descriptors, not a spread: a getter in the given services (botNames) stays live.
   const services: Services = Object.defineProperties(defaultServices(), Object.getOwnPropertyDescriptors(options.services ?? {}));
   const commands = options.commands ?? defaultCommands;
-  const admins = new Set(options.admins ?? []);
+  const admins = adminRoster(store, options.admins ?? []);
+  const roomOwnersAreAdmins = options.roomOwnersAreAdmins ?? true;
   const features = (options.features ?? []).map((feature) => withErrorBoundary(feature.name, feature.middleware));
   const pipeline = compose(features);
   const rooms = new RoomQueues();
@@ -71,9 +76,10 @@ export function createBot(options: BotOptions): Bot {
   });
 
   const localeOf = (room: Room): Locale => room.locale ?? services.roomSettings(room).locale ?? options.locale ?? 'zh-CN';
-  const contextOf = (recorded: RecordedMessage, attempt = 1) => {
+  const contextOf = async (recorded: RecordedMessage, attempt = 1) => {
     const locale = localeOf(recorded.room);
-    const deps = { store, services, log, t: translator(locale), locale, isAdmin: admins.has(recorded.sender.externalId), attempt, wake: () => worker.wake() };
+    const isAdmin = await admins.isAdmin(recorded.sender);
+    const deps = { store, services, log, t: translator(locale), locale, isAdmin, admins, roomOwnersAreAdmins, attempt, wake: () => worker.wake() };
     return createContext(recorded, deps);
   };
   const contextFor = async (messageId: number, attempt: number): Promise<ChatContext> => contextOf(await loadRecorded(store, messageId), attempt);
@@ -98,7 +104,7 @@ export function createBot(options: BotOptions): Bot {
       const recorded = await recorder.record(event);
       const message = recorded.type === 'message' ? recorded.message : undefined;
       if (features.length > 0 && recorded.type === 'message' && message && !message.isSelf && !message.command) {
-        await rooms.run(recorded.room.id, () => pipeline(contextOf({ ...recorded, message })));
+        await rooms.run(recorded.room.id, async () => pipeline(await contextOf({ ...recorded, message })));
       }
       return recorded;
     },

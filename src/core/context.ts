@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import type { AdminRoster } from './admins/admin-roster.js';
 import type { Translate } from './i18n/translate.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
@@ -11,9 +12,12 @@ export interface ChatContext {
   readonly sender: Member;
   readonly message: StoredMessage;
   readonly locale: Locale;
+  /** The sender is a bot admin: listed in the config, or kept in the database (claimed or added). */
   readonly isAdmin: boolean;
-  /** The sender owns or administers this group, as the platform reported it (stored per room and member). */
+  /** The sender owns or administers this group, as the platform reported it (stored per room and member), and `chat.ownerIsAdmin` lets that count. */
   readonly isRoomAdmin: boolean;
+  /** Who the bot's admins are; commands that change them call `changed()`. */
+  readonly admins: AdminRoster;
   /** 1 on the first run; higher when the outbox runs the command again (after a crash or an outage). */
   readonly attempt: number;
   readonly store: Store;
@@ -33,6 +37,9 @@ export interface ContextDeps {
   t: Translate;
   locale: Locale;
   isAdmin: boolean;
+  admins: AdminRoster;
+  /** A group's owner and admins, as the platform reports them, count as room admins (`chat.ownerIsAdmin`). */
+  roomOwnersAreAdmins: boolean;
   attempt: number;
   /** Tells the outbox worker new jobs are waiting. */
   wake: () => void;
@@ -55,7 +62,7 @@ export function createContext(recorded: Recorded, deps: ContextDeps): ChatContex
   return {
     ...recorded,
     ...deps,
-    isRoomAdmin: recorded.roomRole === 'owner' || recorded.roomRole === 'admin',
+    isRoomAdmin: deps.roomOwnersAreAdmins && (recorded.roomRole === 'owner' || recorded.roomRole === 'admin'),
     log: deps.log.child({ room: room.externalId, msg: message.platformMsgId }),
     async reply(text) {
       // The n-th reply to a message has a fixed key: a re-run after a crash never says it twice.

@@ -13,6 +13,8 @@ import { tenantRepository } from './repositories/tenant.repository.js';
 import { installationRepository } from './repositories/installation.repository.js';
 import { sessionRepository } from './repositories/session.repository.js';
 import { forgeWriteRepository } from './repositories/forge-write.repository.js';
+import { pollRepository } from './repositories/poll.repository.js';
+import { adminRepository } from './repositories/admin.repository.js';
 import { findIssueLinkByCommand, findIssueLinksByIssue, insertIssueLink, setIssueLinkState } from './repositories/issue-link.repository.js';
 import {
   findRoomByExternalId, findRoomById, findRoomByName, listRooms, roomTopicHistory, setRoomRepo, upsertRoom,
@@ -24,7 +26,7 @@ import {
 import { createArchiveSearchIndex } from '../search/archive-search-index.js';
 import { messagesInConversation, setThreads } from './repositories/thread.repository.js';
 import {
-  countFaqHit, getFaqEntry, lastFaqAnswer, listFaqEntries, recordFaqAnswer, removeFaqEntry, upsertFaqEntry, voteFaqEntry,
+  countFaqHit, faqVersion, getFaqEntry, lastFaqAnswer, listFaqEntries, recordFaqAnswer, removeFaqEntry, upsertFaqEntry, voteFaqEntry,
 } from './repositories/faq.repository.js';
 import {
   recordDelivery, removeSubscription, subscriptionsOfRepo, subscriptionsOfRoom, upsertSubscription,
@@ -109,6 +111,7 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
       get: (id) => getFaqEntry(db, id),
       list: () => listFaqEntries(db),
       remove: (id) => removeFaqEntry(db, id),
+      version: () => faqVersion(db),
       countHit: (id) => countFaqHit(db, id),
       vote: (id, memberId, helpful) => voteFaqEntry(db, id, memberId, helpful),
       recordAnswer: (roomId, entryId, question) => recordFaqAnswer(db, roomId, entryId, question),
@@ -141,6 +144,8 @@ function repositories(db: Kysely<Database>, dialect: Dialect, fast: FastPaths): 
     installations: installationRepository(db),
     sessions: sessionRepository(db),
     forgeWrites: forgeWriteRepository(db, dialect),
+    polling: pollRepository(db),
+    admins: adminRepository(db, dialect),
   };
 }
 

@@ -7,6 +7,8 @@ import type { IssueLink, Member, MessageKind, Room, RoomKind, RoomRole, StoredMe
 import type { TenantRepository } from './repositories/tenant.repository.js';
 import type { SessionRepository } from './repositories/session.repository.js';
 import type { ForgeWriteRepository } from './repositories/forge-write.repository.js';
+import type { PollRepository } from './repositories/poll.repository.js';
+import type { AdminRepository } from './repositories/admin.repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -89,6 +91,8 @@ export interface HistoryMessage {
   isSelf: boolean;
   recalled: boolean;
   conversationId: string | null;
+  /** The command the message was classified as at ingest (`malformed` for a near miss), else null. */
+  command: string | null;
 }
 
 export interface MessageRepository {
@@ -198,6 +202,8 @@ export interface FaqRepository {
   get(id: string): Promise<StoredFaqEntry | undefined>;
   list(): Promise<StoredFaqEntry[]>;
   remove(id: string): Promise<boolean>;
+  /** Changes whenever an entry is added, changed, removed or voted on, by any process (hits do not change it). */
+  version(): Promise<string>;
   countHit(id: string): Promise<void>;
   /** Counts the member's vote on the entry once; false (nothing changed) when they voted on it before. */
   vote(id: string, memberId: number, helpful: boolean): Promise<boolean>;
@@ -248,6 +254,10 @@ export interface Repositories {
   sessions: SessionRepository;
   /** Issues and comments chat wrote to the forge: what the quotas count. */
   forgeWrites: ForgeWriteRepository;
+  /** Where polling each repository's events stopped (bots with no public address). */
+  polling: PollRepository;
+  /** Bot admins kept in the database (besides the config's) and the claim codes that make the first one. */
+  admins: AdminRepository;
 }
 
 /** The message log and everything else that must survive a restart, on SQLite or PostgreSQL. */

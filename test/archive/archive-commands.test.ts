@@ -45,7 +45,7 @@ describe('公开存档 开 in a group (issue 14: a member made a private group p
   it('refuses a plain member; the group\'s admin and a configured admin may switch it', async () => {
     h = await issueHarness({ admins: ['op'] });
     await h.say('公开存档 开', { from: { id: 'mallory', name: 'Mallory', role: 'member' } });
-    expect(h.sent.at(-1)?.text).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「archive」。');
+    expect(h.sent.at(-1)?.text).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「archive」。\n想成为机器人管理员，请找一位管理员：他引用你的任意一条消息并发送「添加管理员」即可。');
     expect(await isPublic()).toBe(false);
     await h.say('/archive on', { from: { id: 'boss', name: '管理员', role: 'admin' } });
     expect(await isPublic()).toBe(true);

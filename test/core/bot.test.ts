@@ -64,7 +64,7 @@ describe('bot.handle', () => {
     const anyone = bot();
     await anyone.handle(say('/wipe'));
     await anyone.drain();
-    expect(sent[0]?.text).toBe('抱歉，只有管理员可以使用「wipe」。');
+    expect(sent[0]?.text).toBe('抱歉，只有管理员可以使用「wipe」。\n机器人还没有管理员：运行机器人的终端里显示了一个认领码，发送「认领 认领码」即可成为管理员（在那台机器上执行 osschat admins code 可以生成新的）。');
     const admin = bot({ admins: ['u1'] });
     await admin.handle(say('/wipe'));
     await admin.drain();

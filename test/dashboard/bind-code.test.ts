@@ -104,14 +104,14 @@ describe('who may say a bind code (issue 14: group takeover)', () => {
   it('refuses a member who is not the group\'s owner or admin, in both languages, and the room stays as it was', async () => {
     const { tenant, code } = await freshCode();
     await h.say(`绑定 ${code}`, { from: { id: 'u2', name: '李四', role: 'member' } });
-    expect(h.sent.at(-1)?.text).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。');
+    expect(h.sent.at(-1)?.text).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。\n想成为机器人管理员，请找一位管理员：他引用你的任意一条消息并发送「添加管理员」即可。');
     await h.say(`/bind ${code}`, { from: { id: 'u3', name: 'Eve' } });
     expect(await h.store.tenants.tenantOfRoom((await roomOf()).id)).toBeNull();
     expect((await h.store.tenants.openBindCodes(tenant.id)).map((open) => open.code)).toEqual([code]);
     const en = await issueHarness({ rooms: { r1: { locale: 'en' } } });
     try {
       await en.say(`/bind ${code}`, { from: { id: 'u2', role: 'member' } });
-      expect(en.sent.at(-1)?.text).toBe('Sorry, only the group\'s owner or admins (or the bot\'s admins) can use "bind-code".');
+      expect(en.sent.at(-1)?.text).toBe('Sorry, only the group\'s owner or admins (or the bot\'s admins) can use "bind-code".\nThis bot has no admin yet: the terminal where it runs shows a claim code; say /claim CODE to become admin (osschat admins code, run there, prints a new one).');
     } finally {
       await en.close();
     }

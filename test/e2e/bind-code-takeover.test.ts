@@ -58,7 +58,7 @@ describe('bind codes through the CLI (self-hosted config, stdio roles)', () => {
     ];
     const run = await runCli(['start', '--chat', 'stdio'], env, `${attacks.join('\n')}\n`);
     expect(run.code).toBe(0);
-    const denied = '抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。';
+    const denied = '抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。\n想成为机器人管理员，请找一位管理员：他引用你的任意一条消息并发送「添加管理员」即可。';
     const bound = '绑定成功：本群已加入社区 mallory，绑定仓库 evil/repo。管理员可以在管理后台查看和修改。';
     // Rooms run side by side: compare what each room was told, in order.
     expect(said(run.stdout)).toEqual({

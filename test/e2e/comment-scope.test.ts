@@ -60,7 +60,7 @@ describe('/comment reaches only the room\'s own repositories', () => {
   it('needs the same permission as opening issues', async () => {
     await start({ issues: { allow: 'members', members: ['u-dev'] } });
     await h.say('/comment 1 路人评论', { from: { id: 'stranger', name: '路人' } });
-    expect(h.sent.at(-1)?.text).toBe('抱歉，本群没有权限通过机器人评论。');
+    expect(h.sent.at(-1)?.text).toBe('抱歉，本群没有权限通过机器人评论。\n机器人还没有管理员：运行机器人的终端里显示了一个认领码，发送「认领 认领码」即可成为管理员（在那台机器上执行 osschat admins code 可以生成新的）。');
     expect(commentsOn('octo/hello')).toEqual([]);
     await h.say('/comment 1 开发者评论', { from: { id: 'u-dev', name: '开发者' } });
     expect(commentsOn('octo/hello')).toHaveLength(1);

@@ -106,7 +106,7 @@ describe('以上N条开工单 against the local GitHub', () => {
     await h.say('以上一百条开工单', { from: { id: 'u2', name: '李四' } });
     expect(lastReply()).toBe('一次最多 50 条消息，请写一个不超过 50 的数字。');
     await h.say('以上一条开工单', { from: { id: 'u3', name: '王五' } });
-    expect(lastReply()).toBe('抱歉，本群只有指定成员和管理员可以开工单。');
+    expect(lastReply()).toBe('抱歉，本群只有指定成员和管理员可以开工单。\n想成为机器人管理员，请找一位管理员：他引用你的任意一条消息并发送「添加管理员」即可。');
     await h.say('以上一条开工单', { from: { id: 'u2', name: '李四' }, room: { id: 'r2', topic: '闲聊群' } });
     expect(lastReply()).toContain('本群还没有绑定仓库');
     await h.say('以上几条开工单', { from: { id: 'u2', name: '李四' } });
@@ -125,7 +125,7 @@ describe('以上N条开工单 against the local GitHub', () => {
   it('binds a room in chat (admins only) and opens issues there', async () => {
     h = await issueHarness({ admins: ['u9'], rooms: {} });
     await h.say('绑定 octo/other');
-    expect(lastReply()).toBe('抱歉，只有管理员可以使用「bind」。');
+    expect(lastReply()).toBe('抱歉，只有管理员可以使用「bind」。\n想成为机器人管理员，请找一位管理员：他引用你的任意一条消息并发送「添加管理员」即可。');
     await h.say('绑定 octo/other', { from: { id: 'u9', name: 'Admin' } });
     expect(lastReply()).toContain('已绑定 octo/other');
     await h.say('一个问题');

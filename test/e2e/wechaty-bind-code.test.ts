@@ -48,7 +48,7 @@ describe('bind codes in a WeChat group (puppet-mock): the owner and admins from 
 
   it('refuses a plain member; the group\'s admin and owner may redeem', async () => {
     const first = await code();
-    expect(await says(member, `绑定 ${first}`)).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。');
+    expect(await says(member, `绑定 ${first}`)).toBe('抱歉，只有群主、群管理员或机器人管理员可以使用「bind-code」。\n机器人还没有管理员：运行机器人的终端里显示了一个认领码，发送「认领 认领码」即可成为管理员（在那台机器上执行 osschat admins code 可以生成新的）。');
     expect(await roleOf(member.id)).toBe('member');
     expect(await store.tenants.tenantOfRoom((await store.rooms.findByExternalId('wechat', room.id))!.id)).toBeNull();
     expect(await says(admin, `绑定 ${first}`)).toContain('绑定成功');

@@ -3,6 +3,7 @@ import { OsschatError } from '../errors.js';
 import type { ChatContext } from '../context.js';
 import type { Services } from '../services.js';
 import type { JobHandler } from '../outbox/worker.js';
+import { refuse } from '../admins/refuse.js';
 import { findCommand, permits, type Command, type ParseInfo } from './command.js';
 
 export interface CommandJobPayload {
@@ -24,7 +25,7 @@ export function commandJob(
       if (!found) throw new OsschatError('bad-input', `message ${ctx.message.id} is no longer a command`);
       ctx.log.info({ command: found.command.name, attempt: job.attempts }, 'command');
       const { permission, name } = found.command;
-      if (!permits(permission, ctx)) return ctx.reply(ctx.t(permission === 'room-admin' ? 'command.deniedRoomAdmin' : 'command.denied', { command: name }));
+      if (!permits(permission, ctx)) return refuse(ctx, { command: name, permission: permission === 'room-admin' ? 'room-admin' : 'admin' });
       await found.command.run(ctx, found.args);
     },
     async onFailure(job, error) {

@@ -6,13 +6,17 @@ import { openIssueCommand } from '../issue/open-issue.command.js';
 import { commentCommand } from '../notify/comment.command.js';
 import { createSubscribeCommand, type SubscribePolicy } from '../notify/subscribe.command.js';
 import { bindCodeCommand } from '../tenants/bind-code.command.js';
+import { adminsCommand } from '../admins/admins.command.js';
+import { claimCommand } from '../admins/claim.command.js';
+import { whoisCommand } from '../admins/whois.command.js';
 import { bindCommand } from './bind.command.js';
 import type { Command } from './command.js';
 
 /** The command table: the first row whose parser accepts a message runs it. */
 export function commandTable(options: { subscribe?: SubscribePolicy } = {}): readonly Command<any>[] {
   // The vote comes before the comment: 没用 quoting the bot's answer is feedback, not a GitHub comment.
-  return [openIssueCommand, createSubscribeCommand(options.subscribe), faqVoteCommand, commentCommand, faqAdminCommand, bindCodeCommand, bindCommand, archiveOptOutCommand, archiveCommand];
+  // The claim comes first: a code said quoting a notification must never become a GitHub comment.
+  return [claimCommand, openIssueCommand, createSubscribeCommand(options.subscribe), faqVoteCommand, commentCommand, faqAdminCommand, bindCodeCommand, bindCommand, archiveOptOutCommand, archiveCommand, adminsCommand, whoisCommand];
 }
 
 export const commands: readonly Command<any>[] = commandTable();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Command, ParseInfo } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
 import { entriesOfRoom } from './entries-of-room.js';
+import { refuse } from '../admins/refuse.js';
 
 type FaqArgs = { action: 'add'; answer: string; question?: string } | { action: 'remove'; id: string } | { action: 'list' } | { action: 'usage' };
 
@@ -35,7 +36,7 @@ async function list(ctx: ChatContext): Promise<void> {
 async function run(ctx: ChatContext, args: FaqArgs): Promise<void> {
   if (!ctx.services.faq) return ctx.reply(ctx.t('faq.noKb'));
   if (args.action === 'list') return list(ctx);
-  if (!ctx.isAdmin) return ctx.reply(ctx.t('command.denied', { command: 'faq' }));
+  if (!ctx.isAdmin) return refuse(ctx, { command: 'faq' });
   if (args.action === 'usage') return ctx.reply(ctx.t('faq.addUsage'));
   if (args.action === 'add') return add(ctx, args.answer, args.question);
   if (!(await ctx.store.faq.remove(args.id))) return ctx.reply(ctx.t('faq.notFound', { id: args.id }));

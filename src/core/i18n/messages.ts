@@ -1,8 +1,10 @@
 import type { Locale } from '../types.js';
+import { adminMessages } from '../admins/admin-messages.js';
 
 /** Every user-facing sentence, in each locale. `{name}` marks a parameter. */
 export const messages = {
   'zh-CN': {
+    ...adminMessages['zh-CN'],
     'command.denied': '抱歉，只有管理员可以使用「{command}」。',
     'command.failed': '抱歉，「{command}」没有完成，请稍后再试。',
     'command.deniedRoomAdmin': '抱歉，只有群主、群管理员或机器人管理员可以使用「{command}」。',
@@ -89,6 +91,7 @@ export const messages = {
     'archive.optedIn': '好的，你的消息会重新出现在公开的群存档里。发送「不公开我的消息」可以再次移除。',
   },
   en: {
+    ...adminMessages.en,
     'command.denied': 'Sorry, only admins can use "{command}".',
     'command.failed': 'Sorry, "{command}" did not complete; please try again later.',
     'command.deniedRoomAdmin': 'Sorry, only the group\'s owner or admins (or the bot\'s admins) can use "{command}".',

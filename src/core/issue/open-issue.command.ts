@@ -1,6 +1,7 @@
 import type { Command } from '../commands/command.js';
 import { boundRepo } from '../commands/bind.command.js';
 import type { ChatContext } from '../context.js';
+import { refuse } from '../admins/refuse.js';
 import { fileIssue, type Filed } from './file-issue.js';
 import { tellForgeRefusal } from './forge-advice.js';
 import { claimForgeWrite } from './forge-quota.js';
@@ -23,7 +24,10 @@ function selectionReply(ctx: ChatContext, selection: Extract<Selection, { ok: fa
 
 async function run(ctx: ChatContext, args: Args): Promise<void> {
   if (!args.ok) return ctx.reply(malformedReply(ctx, args));
-  if (!mayOpenIssues(ctx)) return ctx.reply(ctx.t('issue.notAllowed', { who: ctx.t(ctx.services.issues.allow === 'admins' ? 'issue.who.admins' : 'issue.who.members') }));
+  if (!mayOpenIssues(ctx)) {
+    const who = ctx.t(ctx.services.issues.allow === 'admins' ? 'issue.who.admins' : 'issue.who.members');
+    return refuse(ctx, { command: 'issue', reason: ctx.t('issue.notAllowed', { who }) });
+  }
   const repo = boundRepo(ctx);
   if (!repo) return ctx.reply(ctx.t('issue.unbound'));
   const forge = ctx.services.forge;

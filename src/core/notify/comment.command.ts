@@ -1,5 +1,6 @@
 import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { refuse } from '../admins/refuse.js';
 import { findMarker } from '../issue/draft-issue.js';
 import { commentBody } from '../issue/comment-body.js';
 import { claimForgeWrite } from '../issue/forge-quota.js';
@@ -17,7 +18,7 @@ function bodyOf(ctx: ChatContext, text: string, key: string): string {
 
 async function run(ctx: ChatContext, args: CommentArgs): Promise<void> {
   if (!args.ok) return ctx.reply(ctx.t('comment.usage'));
-  if (!mayOpenIssues(ctx)) return ctx.reply(ctx.t('comment.notAllowed'));
+  if (!mayOpenIssues(ctx)) return refuse(ctx, { command: 'comment', reason: ctx.t('comment.notAllowed') });
   // Only the room's own repository (or its subscriptions, when configured): never one the sender merely names.
   const target = await commentTarget(ctx, args.repo, args.number);
   if (!target.ok) return ctx.reply(target.reply);

@@ -1,5 +1,6 @@
 import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { refuse } from '../admins/refuse.js';
 import type { Locale } from '../types.js';
 import { describeFeatures, describeSubscription } from './describe-subscription.js';
 import { parseSubscriptionCommand, type ChangeCommand, type SubscriptionCommand } from './parse-subscription.js';
@@ -79,7 +80,7 @@ function changedReply(locale: Locale, before: Subscription, after: Subscription)
 async function run(ctx: ChatContext, args: SubscriptionCommand, policy: SubscribePolicy): Promise<void> {
   if (args.kind === 'list') return ctx.reply(await listReply(ctx));
   if (args.kind === 'malformed') return ctx.reply(malformedReply(ctx.locale, args));
-  if (policy === 'admins' && !ctx.isAdmin) return ctx.reply(say(ctx.locale, 'denied'));
+  if (policy === 'admins' && !ctx.isAdmin) return refuse(ctx, { command: 'subscribe', reason: say(ctx.locale, 'denied') });
   await ctx.reply(args.kind === 'subscribe' ? await subscribe(ctx, args) : await unsubscribe(ctx, args));
 }
 

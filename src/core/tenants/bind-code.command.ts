@@ -1,5 +1,6 @@
 import type { Command } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { refuse as refuseNonAdmin } from '../admins/refuse.js';
 import { BIND_CODE_LOCKOUT_MINUTES, bindCodesLockedOut, recordWrongBindCode } from './bind-code-backoff.js';
 import { normalizeBindCode, type RedeemFailure } from './tenant.js';
 
@@ -34,7 +35,7 @@ async function run(ctx: ChatContext, { code }: BindCodeArgs): Promise<void> {
   if (ctx.room.kind !== 'group') return ctx.reply(ctx.t('bind.code.unknown', { code }));
   if (await bindCodesLockedOut(ctx)) return ctx.log.warn({ member: ctx.sender.externalId }, 'bind code ignored: too many wrong codes lately');
   // Before the code is looked up: a room the bot's own configuration owns gives a guesser nothing to learn.
-  if (!ctx.isAdmin && (await ownedBySelfHosted(ctx))) return ctx.reply(ctx.t('bind.code.selfHosted'));
+  if (!ctx.isAdmin && (await ownedBySelfHosted(ctx))) return refuseNonAdmin(ctx, { command: 'bind-code', reason: ctx.t('bind.code.selfHosted') });
   const result = await ctx.store.tenants.redeemBindCode(code, ctx.room.id, { selfHosted: ctx.isAdmin });
   if (!result.ok) return refuse(ctx, code, result.reason);
   ctx.log.info({ tenant: result.tenant.login, repo: result.repo }, 'room bound to a tenant with a code');

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { BindCode, BindCodeFailures, RedeemConsent, RedeemResult, Tenant } from '../../core/tenants/tenant.js';
-import { authorizationDb } from './chat-authorization-tables.js';
+import { countCodeFailures, recordCodeFailure } from './code-failure.repository.js';
 import { baseDb, type TenantDb, type TenantTables } from './tenant-tables.js';
 
 function toBindCode(row: Selectable<TenantTables['bind_codes']>): BindCode {
@@ -61,19 +61,11 @@ export async function redeemBindCode(db: TenantDb, code: string, roomId: number,
 
 /** Remembers a wrong code said in a room, once per message (a retried command counts once). */
 export async function recordBindCodeFailure(db: TenantDb, messageId: number, roomId: number, memberId: number, now = Date.now()): Promise<void> {
-  await authorizationDb(baseDb(db))
-    .insertInto('bind_code_failures')
-    .values({ message_id: messageId, room_id: roomId, member_id: memberId, failed_at: now })
-    .onConflict((conflict) => conflict.column('message_id').doNothing())
-    .execute();
+  await recordCodeFailure(baseDb(db), 'bind', { messageId, roomId, memberId }, now);
 }
 
 /** Wrong codes since `since` by the member (in any room) and in the room (by anyone), leaving out message `except`. */
 export async function countBindCodeFailures(db: TenantDb, roomId: number, memberId: number, since: number, except: number): Promise<BindCodeFailures> {
-  const failures = authorizationDb(baseDb(db)).selectFrom('bind_code_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('failed_at', '>=', since).where('message_id', '!=', except);
-  const [member, room] = await Promise.all([
-    failures.where('member_id', '=', memberId).executeTakeFirstOrThrow(),
-    failures.where('room_id', '=', roomId).executeTakeFirstOrThrow(),
-  ]);
-  return { member: Number(member.n), room: Number(room.n) };
+  const { member, scope } = await countCodeFailures(baseDb(db), 'bind', since, except, { memberId, roomId });
+  return { member, room: scope };
 }

@@ -100,7 +100,7 @@ describe('订阅 in a Chinese room', () => {
 
   it('refuses members who are not admins, unless the policy lets everyone', async () => {
     h = await harness();
-    expect(await h.say('订阅 octo/hello', { from: 'u2' })).toEqual(['抱歉，只有管理员可以订阅或取消订阅。发送「订阅列表」可以查看本群的订阅。']);
+    expect(await h.say('订阅 octo/hello', { from: 'u2' })).toEqual(['抱歉，只有管理员可以订阅或取消订阅。发送「订阅列表」可以查看本群的订阅。\n想成为机器人管理员，请找一位管理员：他引用你的任意一条消息并发送「添加管理员」即可。']);
     expect(await h.subscriptions()).toEqual([]);
     await h.bot.stop();
     await h.store.close();
@@ -147,7 +147,7 @@ describe('/subscribe in an English room', () => {
 
   it('refuses members who are not admins', async () => {
     h = await harness();
-    expect(await h.say('/unsubscribe octo/hello', { room: 'en', from: 'u2' })).toEqual(['Sorry, only admins can change subscriptions. Anyone can see them with /subscriptions.']);
+    expect(await h.say('/unsubscribe octo/hello', { room: 'en', from: 'u2' })).toEqual(['Sorry, only admins can change subscriptions. Anyone can see them with /subscriptions.\nTo become a bot admin, ask one: they quote any message of yours and say /admins add.']);
   });
 
   it('answers malformed commands with the right form', async () => {
