@@ -1,3 +1,5 @@
+import type { ForgeEvent } from '../core/notify/forge-event.js';
+
 export interface ForgeIssue {
   number: number;
   url: string;
@@ -11,6 +13,30 @@ export interface NewIssue {
   title: string;
   body: string;
   labels: string[];
+}
+
+/** Where polling a repository's events stopped; kept in the store, so a restart neither repeats nor misses. */
+export interface EventCursor {
+  /** The forge's entity tag of the last answer: sent back, an unchanged list costs no rate limit. */
+  etag?: string;
+  /** The newest event seen ('0' when the repository had none). */
+  lastEventId: string;
+}
+
+/** One poll of a repository's events. */
+export interface EventPoll {
+  /** False when the forge said nothing changed since the cursor. */
+  changed: boolean;
+  /** What happened since the cursor, oldest first, in the shape webhooks give. */
+  events: ForgeEvent[];
+  /** Where the next poll starts. */
+  cursor?: EventCursor;
+  /** The forge's least wait before this repository is polled again (GitHub: X-Poll-Interval). */
+  minIntervalMs?: number;
+  /** The credentials' rate limit is used up: nothing may be polled before this. */
+  rateLimitedUntil?: Date;
+  /** More happened since the cursor than the forge lists: some events were never seen. */
+  gap?: boolean;
 }
 
 /**
@@ -32,4 +58,9 @@ export interface Forge {
   searchIssues(repo: string, terms: string[], limit: number): Promise<ForgeIssue[]>;
   /** Where an admin installs the App on a repository, when the forge authenticates as an App. */
   installUrl?(): Promise<string | undefined>;
+  /**
+   * What happened in `repo` since `cursor`, by a conditional request. Without a cursor (a repository
+   * polled for the first time), only events created at or after `since` are news: the rest is history.
+   */
+  pollEvents?(repo: string, cursor: EventCursor | undefined, since: Date): Promise<EventPoll>;
 }

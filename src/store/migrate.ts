@@ -12,11 +12,12 @@ import { chatAuthorization } from './migrations/0010-chat-authorization.js';
 import { forgeWrites } from './migrations/0011-forge-writes.js';
 import { dashboardSessions } from './migrations/0012-dashboard-sessions.js';
 import { admins } from './migrations/0013-admins.js';
+import { forgePolling } from './migrations/0014-forge-polling.js';
 import type { Dialect } from './store.js';
 
 /** Every migration, in order; names sort in the order they must run. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-initial': initial(dialect), '0002-issue-links': issueLinks(dialect), '0003-subscriptions': subscriptions(dialect), '0004-faq': faq(dialect), '0005-threads': threads(dialect), '0006-archive': archive(dialect), '0007-installations': installations(dialect), '0008-tenants': tenants(dialect), '0009-archive-search-rooms': archiveSearchRooms(dialect), '0010-chat-authorization': chatAuthorization(dialect), '0011-forge-writes': forgeWrites(dialect), '0012-dashboard-sessions': dashboardSessions(dialect), '0013-admins': admins() };
+  return { '0001-initial': initial(dialect), '0002-issue-links': issueLinks(dialect), '0003-subscriptions': subscriptions(dialect), '0004-faq': faq(dialect), '0005-threads': threads(dialect), '0006-archive': archive(dialect), '0007-installations': installations(dialect), '0008-tenants': tenants(dialect), '0009-archive-search-rooms': archiveSearchRooms(dialect), '0010-chat-authorization': chatAuthorization(dialect), '0011-forge-writes': forgeWrites(dialect), '0012-dashboard-sessions': dashboardSessions(dialect), '0013-admins': admins(), '0014-forge-polling': forgePolling() };
 }
 
 async function migrator(db: Kysely<unknown>, dialect: Dialect): Promise<Migrator> {

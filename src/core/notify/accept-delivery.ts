@@ -22,6 +22,8 @@ export type ConfiguredSubscriptions = (tx: Repositories, repo: string) => Promis
 export interface AcceptOptions {
   digestAt: DigestClock;
   configured?: ConfiguredSubscriptions;
+  /** Jobs keyed by what happened (ForgeEvent.key), not by delivery: with polling on, a webhook and a poll of one event notify once. */
+  keyByEvent?: boolean;
 }
 
 /**
@@ -39,9 +41,10 @@ export async function acceptIn(tx: Repositories, delivery: Delivery, options: Ac
 async function enqueueNotifications(tx: Repositories, deliveryId: string, event: ForgeEvent, options: AcceptOptions): Promise<Accepted> {
   const { digestAt } = options;
   const rooms = await roomsFor(tx, event, options.configured);
+  const id = (options.keyByEvent && event.key) || deliveryId;
   for (const [roomId, digest] of rooms) {
     const kind = digest ? 'digest' : 'notify';
-    await tx.outbox.add({ kind, payload: { event }, idempotencyKey: `${kind}:${deliveryId}:${roomId}`, roomId, ...(digest ? { runAt: digestAt(digest) } : {}) });
+    await tx.outbox.add({ kind, payload: { event }, idempotencyKey: `${kind}:${id}:${roomId}`, roomId, ...(digest ? { runAt: digestAt(digest) } : {}) });
   }
   return { status: 'accepted', rooms: rooms.size };
 }

@@ -32,4 +32,6 @@ export interface ForgeEvent {
   detail?: { label?: string; assignee?: string; reviewer?: string; reviewState?: string; tag?: string };
   /** A comment on a PR (GitHub sends PR comments as issue_comment). */
   onPullRequest?: boolean;
+  /** What happened, named alike by a webhook and by polling: with polling on, one event notifies once whichever way it came. */
+  key?: string;
 }

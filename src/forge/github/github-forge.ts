@@ -2,6 +2,7 @@ import { OsschatError } from '../../core/errors.js';
 import type { Forge, ForgeIssue, NewIssue } from '../forge.js';
 import { createClient, webUrlOf, type ClientOptions, type GitHubClient } from './github-client.js';
 import { mapGitHubError } from './map-error.js';
+import { pollRepoEvents } from './poll-events.js';
 
 export interface GitHubForgeOptions extends ClientOptions {
   token?: string;
@@ -34,6 +35,8 @@ function split(repo: string): { owner: string; repo: string } {
 /** GitHub (or GitHub Enterprise Server) through Octokit, with a token or as a GitHub App. */
 export function createGitHubForge(options: GitHubForgeOptions): Forge {
   const access = new RepoAccess(options);
+  // Polling handles rate limits itself (it waits, and says so once), so its client neither waits nor retries.
+  const polling = new RepoAccess({ ...options, throttle: false, retries: 0 });
   const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
 
   async function call<T>(repo: string, action: string, run: (client: GitHubClient) => Promise<T>): Promise<T> {
@@ -101,6 +104,7 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
         return data.items.slice(0, limit).map(toIssue);
       }),
     installUrl: () => access.installUrl(),
+    pollEvents: async (repo, cursor, since) => pollRepoEvents({ client: await polling.clientFor(repo), repo, timeoutMs: options.timeoutMs ?? 30_000 }, cursor, since),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Webhooks } from '@octokit/webhooks';
 import type { ForgeEvent } from '../../core/notify/forge-event.js';
+import { withEventKey } from './event-key.js';
 import { mapGitHubEvent } from './map-event.js';
 
 export interface WebhookRequest {
@@ -30,6 +31,6 @@ export function createGitHubWebhookReceiver(secret: string | undefined): (reques
     } catch {
       return { kind: 'bad-request', reason: 'body is not JSON (is the webhook content type application/json?)' };
     }
-    return { kind: 'verified', name: event, deliveryId: delivery, mapped: mapGitHubEvent(event, delivery, payload) };
+    return { kind: 'verified', name: event, deliveryId: delivery, mapped: withEventKey(mapGitHubEvent(event, delivery, payload), event, payload) };
   };
 }

@@ -9,15 +9,18 @@ import { validateRequest, validateResponse } from './request-validator.js';
 import type { Urls } from './render-user.js';
 import type { RouteMatch } from './route-matcher.js';
 import { searchHandlers } from './search-handler.js';
+import { eventHandlers } from './events-handler.js';
 import type { GitHubState } from './state.js';
 
-const HANDLERS: Record<string, Handler> = { ...issueHandlers, ...searchHandlers, ...accountHandlers };
+const HANDLERS: Record<string, Handler> = { ...issueHandlers, ...searchHandlers, ...accountHandlers, ...eventHandlers };
 
 export interface Call {
   method: string;
   url: URL;
   authorization: string | undefined;
   rawBody: string;
+  /** Lower-case names. */
+  headers?: Record<string, string>;
 }
 
 export interface CallDeps {
@@ -61,7 +64,7 @@ function answer(call: Call, deps: CallDeps, match: RouteMatch, caller: Caller, b
     return githubError(501, `The fake GitHub does not implement ${match.operation.operationId}`);
   }
   const params = match.params;
-  const ctx = { params, query: call.url.searchParams, body: (body ?? {}) as Record<string, unknown>, caller, requestUrl: call.url, ...deps };
+  const ctx = { params, query: call.url.searchParams, body: (body ?? {}) as Record<string, unknown>, caller, requestUrl: call.url, headers: call.headers, ...deps };
   const reply = handler(ctx);
   if (reply.violation) deps.violation(reply.violation);
   if (deps.validateResponses && reply.status < 300) {

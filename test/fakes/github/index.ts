@@ -16,4 +16,5 @@ export type { AppOptions, InstallationOptions, TokenOptions } from './authentica
 export type { RepoAccessOptions, RepoGrant, RepoRole } from './repo-permissions.js';
 export type { FaultMatch, FaultQueue, FaultSpec } from './fault-queue.js';
 export type { CommentRecord, GitHubState, IssueRecord, NewIssue } from './state.js';
+export type { EventRecord, PullRecord, ReleaseRecord } from './event-log.js';
 export { specLoadMs } from './openapi-spec.js';

@@ -87,7 +87,7 @@ const updateIssue = repoRoute(true, (ctx, repo) => {
   if (ctx.body.title !== undefined && String(ctx.body.title ?? '').trim() === '') return validationFailed('Issue', 'title', 'missing_field');
   const invalid = checkLengths('Issue', ctx.body.title, ctx.body.body);
   if (invalid) return invalid;
-  const issue = ctx.state.updateIssue(repo, issueNumber(ctx), issuePatch(ctx.body));
+  const issue = ctx.state.updateIssue(repo, issueNumber(ctx), issuePatch(ctx.body), callerLogin(ctx.caller));
   return issue ? { status: 200, body: renderIssue(ctx.urls, ctx.state, issue) } : notFound();
 });
 

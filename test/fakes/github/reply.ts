@@ -20,6 +20,8 @@ export interface HandlerContext {
   urls: Urls;
   /** The request's full URL, for `Link` headers. */
   requestUrl: URL;
+  /** Request headers, lower-case names (`if-none-match` for conditional requests). */
+  headers?: Record<string, string>;
 }
 
 export type Handler = (ctx: HandlerContext) => Reply;

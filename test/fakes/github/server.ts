@@ -34,6 +34,8 @@ export interface GitHubServerOptions {
   oauthApps?: OAuthAppOptions[];
   /** Users' roles on repositories (the owner is admin), and private repositories only they see. */
   access?: RepoAccessOptions;
+  /** X-Poll-Interval of the events API, in seconds (GitHub: 60; 0 leaves it out); also `state.events.pollIntervalSeconds`. */
+  pollIntervalSeconds?: number;
 }
 
 export interface RecordedRequest {
@@ -81,7 +83,7 @@ interface Runtime {
 export async function createGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const now = options.now ?? (() => new Date());
   const auth = new Authenticator(options.tokens ?? ['test-token'], options.app, () => now().getTime());
-  const state = new GitHubState(options.repos ?? ['octo/hello'], now, options.access);
+  const state = new GitHubState(options.repos ?? ['octo/hello'], now, options.access, options.pollIntervalSeconds);
   const http = createServer((req, res) => {
     onRequest(runtime, req, res).catch((error: unknown) => send(res, { status: 500, body: { message: `fake GitHub failed: ${String(error)}` } }));
   });
@@ -116,7 +118,7 @@ async function onRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse)
   const record = recordOf(req, url, rawBody);
   server.requests.push(record);
   options.onRequest?.(record);
-  const outcome = await handleCall({ method: record.method, url, authorization: req.headers.authorization, rawBody }, callDeps(rt, record));
+  const outcome = await handleCall({ method: record.method, url, authorization: req.headers.authorization, rawBody, headers: record.headers }, callDeps(rt, record));
   if (options.latencyMs) await sleep(options.latencyMs);
   finish(res, record, outcome);
 }

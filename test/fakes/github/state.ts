@@ -1,3 +1,4 @@
+import { EventLog, type PullRecord, type ReleaseRecord } from './event-log.js';
 import { RepoPermissions, type RepoAccessOptions } from './repo-permissions.js';
 
 export type IssueState = 'open' | 'closed';
@@ -52,6 +53,8 @@ interface RepoRecord {
   issues: IssueRecord[];
   comments: CommentRecord[];
   labels: Map<string, LabelRecord>;
+  pulls: PullRecord[];
+  releases: ReleaseRecord[];
 }
 
 /** GitHub timestamps have whole seconds: `2024-05-01T10:00:00Z`. */
@@ -67,18 +70,24 @@ export class GitHubState {
   /** Users' roles on repositories and which repositories are private. */
   readonly access: RepoPermissions;
 
+  /** What the repository events API lists: issues, comments, pull requests and releases record into it. */
+  readonly events: EventLog;
+
   constructor(
     private readonly initialRepos: string[],
     private readonly now: () => Date = () => new Date(),
     access: RepoAccessOptions = {},
+    pollIntervalSeconds?: number,
   ) {
     this.access = new RepoPermissions(access);
+    this.events = new EventLog(pollIntervalSeconds);
     this.reset();
   }
 
   /** Forgets every issue and comment; keeps only the configured repositories (and their configured access). */
   reset(): void {
     this.access.reset();
+    this.events.reset();
     this.repoMap.clear();
     this.nextId = 1000;
     for (const repo of this.initialRepos) this.addRepo(repo);
@@ -86,7 +95,7 @@ export class GitHubState {
 
   addRepo(fullName: string): void {
     const key = fullName.toLowerCase();
-    if (!this.repoMap.has(key)) this.repoMap.set(key, { id: this.newId(), fullName, issues: [], comments: [], labels: new Map() });
+    if (!this.repoMap.has(key)) this.repoMap.set(key, { id: this.newId(), fullName, issues: [], comments: [], labels: new Map(), pulls: [], releases: [] });
   }
 
   repoNames(): string[] {
@@ -124,7 +133,7 @@ export class GitHubState {
     const issue: IssueRecord = {
       id: this.newId(),
       repo: repo.fullName,
-      number: repo.issues.length + 1,
+      number: repo.issues.length + repo.pulls.length + 1,
       title: input.title,
       body: input.body ?? null,
       state,
@@ -136,10 +145,13 @@ export class GitHubState {
       closedAt: state === 'closed' ? at : null,
     };
     repo.issues.push(issue);
+    this.events.record({ type: 'IssuesEvent', action: 'opened', repo: repo.fullName, actor: issue.user, issue }, at);
+    if (state === 'closed') this.events.record({ type: 'IssuesEvent', action: 'closed', repo: repo.fullName, actor: issue.user, issue }, at);
     return issue;
   }
 
-  updateIssue(fullName: string, issueNumber: number, patch: IssuePatch): IssueRecord | undefined {
+  /** Changes an issue as `actor` did (default its author); closing and reopening are events. */
+  updateIssue(fullName: string, issueNumber: number, patch: IssuePatch, actor?: string): IssueRecord | undefined {
     const issue = this.issue(fullName, issueNumber);
     if (!issue) return undefined;
     const closing = patch.state === 'closed' && issue.state !== 'closed';
@@ -148,6 +160,7 @@ export class GitHubState {
     if (patch.labels) issue.labels = this.ensureLabels(this.repo(fullName), patch.labels);
     if (closing) Object.assign(issue, { closedAt: issue.updatedAt, stateReason: patch.stateReason ?? 'completed' });
     if (reopening) Object.assign(issue, { closedAt: null, stateReason: 'reopened' });
+    if (closing || reopening) this.events.record({ type: 'IssuesEvent', action: closing ? 'closed' : 'reopened', repo: issue.repo, actor: actor ?? issue.user, issue }, issue.updatedAt);
     return issue;
   }
 
@@ -162,7 +175,45 @@ export class GitHubState {
     this.repo(fullName).comments.push(comment);
     const issue = this.issue(fullName, issueNumber);
     if (issue) issue.updatedAt = at;
+    if (issue) this.events.record({ type: 'IssueCommentEvent', action: 'created', repo: issue.repo, actor: user, issue, comment }, at);
     return comment;
+  }
+
+  pull(fullName: string, pullNumber: number): PullRecord | undefined {
+    return this.repoMap.get(fullName.toLowerCase())?.pulls.find((p) => p.number === pullNumber);
+  }
+
+  /** Opens a pull request (its number comes from the issues' number space, as on GitHub). */
+  addPull(fullName: string, input: { title: string; body?: string; user?: string }): PullRecord {
+    const repo = this.repo(fullName);
+    const at = this.timestamp();
+    const pull: PullRecord = {
+      id: this.newId(), repo: repo.fullName, number: repo.issues.length + repo.pulls.length + 1, title: input.title, body: input.body ?? null, state: 'open', stateReason: null,
+      labels: [], user: input.user ?? 'octocat', createdAt: at, updatedAt: at, closedAt: null, merged: false, mergedAt: null, head: `patch-${repo.pulls.length + 1}`, base: 'main',
+    };
+    repo.pulls.push(pull);
+    this.events.record({ type: 'PullRequestEvent', action: 'opened', repo: repo.fullName, actor: pull.user, pull }, at);
+    return pull;
+  }
+
+  /** Closes a pull request, merging it when `merged`. */
+  closePull(fullName: string, pullNumber: number, merged: boolean, actor = 'octocat'): PullRecord | undefined {
+    const pull = this.pull(fullName, pullNumber);
+    if (!pull || pull.state === 'closed') return pull;
+    const at = this.timestamp();
+    Object.assign(pull, { state: 'closed', updatedAt: at, closedAt: at, merged, mergedAt: merged ? at : null });
+    this.events.record({ type: 'PullRequestEvent', action: 'closed', repo: pull.repo, actor, pull }, at);
+    return pull;
+  }
+
+  /** Publishes a release. */
+  addRelease(fullName: string, input: { tagName: string; name?: string; body?: string; user?: string }): ReleaseRecord {
+    const repo = this.repo(fullName);
+    const at = this.timestamp();
+    const release: ReleaseRecord = { id: this.newId(), repo: repo.fullName, tagName: input.tagName, name: input.name ?? null, body: input.body ?? null, user: input.user ?? 'octocat', createdAt: at, publishedAt: at };
+    repo.releases.push(release);
+    this.events.record({ type: 'ReleaseEvent', action: 'published', repo: repo.fullName, actor: release.user, release }, at);
+    return release;
   }
 
   label(fullName: string, name: string): LabelRecord | undefined {
