@@ -5,6 +5,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import type { DashboardDeps } from './routes/dashboard-deps.js';
 import type { ArchiveSource } from './routes/archive-source.js';
 import { healthRoutes, type HealthSource } from './routes/health.js';
+import { landingRoutes } from './routes/landing.js';
 import { reportRoutes, type ReportSource } from './routes/report.js';
 import { webhookRoutes, type WebhookDeps } from './routes/webhooks.js';
 import { BODY_LIMIT_DEFAULTS, bodyLimit } from './middleware/body-limit.js';
@@ -37,7 +38,8 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', healthRoutes(deps.health, log));
   if (deps.webhooks) app.route('/', webhookRoutes(deps.webhooks));
   if (deps.report) app.route('/', reportRoutes(deps.report));
-  if (deps.archive) app.route('/', archiveRoutes(deps.archive));
+  if (deps.archive) app.route('/', archiveRoutes(deps.archive, { reports: Boolean(deps.report) }));
   if (deps.dashboard) app.route('/', dashboardRoutes(deps.dashboard));
+  app.route('/', landingRoutes({ archive: deps.archive, reports: Boolean(deps.report), dashboard: Boolean(deps.dashboard) }));
   return app;
 }

@@ -39,6 +39,8 @@ export async function startStdioBot(env: Record<string, string>) {
       return done;
     },
     kill: () => child.kill('SIGKILL'),
+    /** Sends the process a signal (SIGHUP: reload the configuration). */
+    signal: (name: NodeJS.Signals) => child.kill(name),
   };
 }
 

@@ -14,6 +14,8 @@ export interface FaqService {
   /** Adds or replaces an entry in the index (after the store has it). */
   put(entry: StoredFaqEntry): void;
   remove(id: string): void;
+  /** Catches up with entries other processes changed (see faq-reload.ts); absent: the index is all there is. */
+  refresh?(): Promise<void>;
 }
 
 // Each not-helpful vote beyond the helpful ones lowers the entry a little, up to a limit.

@@ -11,6 +11,7 @@ function answerText(match: FaqCandidate): string {
 async function answerInGroup(ctx: ChatContext): Promise<boolean> {
   const faq = ctx.services.faq!;
   if (!looksLikeQuestion(ctx.message.text)) return false;
+  await faq.refresh?.();
   const { match } = askInRoom(faq, ctx.message.text, await ctx.store.tenants.tenantOfRoom(ctx.room.id));
   if (!match) return false;
   const last = await ctx.store.faq.lastAnswer(ctx.room.id, match.id);
@@ -23,6 +24,7 @@ async function answerInGroup(ctx: ChatContext): Promise<boolean> {
 
 /** In a direct chat the best answer is always given, or the way to ask people instead. */
 async function answerDirectly(ctx: ChatContext): Promise<void> {
+  await ctx.services.faq!.refresh?.();
   const [best] = askInRoom(ctx.services.faq!, ctx.message.text, null).candidates;
   if (!best || best.score < 0.3) return ctx.reply(ctx.t('faq.unknown'));
   await ctx.reply(answerText(best));

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FaqEntry, FaqSource, StoredFaqEntry } from '../../core/faq/faq-entry.js';
 import type { Database, FaqEntriesTable } from '../schema.js';
 import { authorizationDb } from './chat-authorization-tables.js';
@@ -46,6 +46,24 @@ export async function listFaqEntries(db: Db): Promise<StoredFaqEntry[]> {
 
 export async function removeFaqEntry(db: Db, id: string): Promise<boolean> {
   return Number((await db.deleteFrom('faq_entries').where('id', '=', id).executeTakeFirst()).numDeletedRows) > 0;
+}
+
+/**
+ * A value that changes whenever an entry is added, changed, removed or voted on (hits do not count): a running
+ * bot compares it to notice what other processes (`osschat faq import`, the dashboard, a worker) wrote.
+ * The sum of `updated_at` is read as text so that no digit is lost to floating point.
+ */
+export async function faqVersion(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('faq_entries')
+    .select((eb) => [
+      eb.fn.countAll().as('entries'),
+      sql<string | null>`cast(sum(updated_at) as text)`.as('updated'),
+      eb.fn.sum('helpful').as('helpful'),
+      eb.fn.sum('not_helpful').as('notHelpful'),
+    ])
+    .executeTakeFirstOrThrow();
+  return [row.entries, row.updated, row.helpful, row.notHelpful].map((value) => String(value ?? 0)).join(':');
 }
 
 export async function countFaqHit(db: Db, id: string): Promise<void> {

@@ -12,13 +12,17 @@ export interface TenantDelivery {
   receivedAt: Date;
 }
 
-/** Rooms of the tenant: every scoped query filters on this. */
-const roomsOf = (db: TenantDb, tenantId: number) => db.selectFrom('rooms').select('id').where('tenant_id', '=', tenantId);
+/** A tenant's id, or null for the rooms no tenant owns: the self-hosted installation's own (config `dashboard.admins` see them). */
+export type TenantScope = number | null;
+
+/** Rooms of the scope: every scoped query filters on this. */
+const roomsOf = (db: TenantDb, tenantId: TenantScope) =>
+  tenantId === null ? db.selectFrom('rooms').select('id').where('tenant_id', 'is', null) : db.selectFrom('rooms').select('id').where('tenant_id', '=', tenantId);
 
 const toTenantRoom = (row: Parameters<typeof toRoom>[0]): TenantRoom => ({ ...toRoom(row), archiveOptIn: Number(row.archive_opt_in) === 1 });
 
-export async function tenantRooms(db: TenantDb, tenantId: number): Promise<TenantRoom[]> {
-  const rows = await db.selectFrom('rooms').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
+export async function tenantRooms(db: TenantDb, tenantId: TenantScope): Promise<TenantRoom[]> {
+  const rows = await db.selectFrom('rooms').selectAll().where('id', 'in', roomsOf(db, tenantId)).orderBy('id').execute();
   return rows.map(toTenantRoom);
 }
 
@@ -57,7 +61,7 @@ export async function claimTenantFaq(db: TenantDb, tenantId: number, entryId: st
   return row !== undefined && Number(row.tenant_id) === tenantId;
 }
 
-export async function tenantJobs(db: TenantDb, tenantId: number, status?: OutboxStatus, limit = 50): Promise<OutboxJob[]> {
+export async function tenantJobs(db: TenantDb, tenantId: TenantScope, status?: OutboxStatus, limit = 50): Promise<OutboxJob[]> {
   let query = db.selectFrom('outbox').select('id').where('room_id', 'in', roomsOf(db, tenantId)).orderBy('id', 'desc').limit(limit);
   if (status) query = query.where('status', '=', status);
   const ids = new Set((await query.execute()).map((row) => Number(row.id)));
@@ -65,12 +69,12 @@ export async function tenantJobs(db: TenantDb, tenantId: number, status?: Outbox
   return (await listJobs(baseDb(db), status)).filter((job) => ids.has(job.id)).reverse();
 }
 
-export async function tenantJob(db: TenantDb, tenantId: number, jobId: number): Promise<OutboxJob | undefined> {
+export async function tenantJob(db: TenantDb, tenantId: TenantScope, jobId: number): Promise<OutboxJob | undefined> {
   const row = await db.selectFrom('outbox').select('id').where('id', '=', jobId).where('room_id', 'in', roomsOf(db, tenantId)).executeTakeFirst();
   return row && getJob(baseDb(db), jobId);
 }
 
-export async function tenantJobCounts(db: TenantDb, tenantId: number): Promise<Record<OutboxStatus, number>> {
+export async function tenantJobCounts(db: TenantDb, tenantId: TenantScope): Promise<Record<OutboxStatus, number>> {
   const rows = await db
     .selectFrom('outbox')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -83,7 +87,7 @@ export async function tenantJobCounts(db: TenantDb, tenantId: number): Promise<R
 }
 
 /** Notification jobs carry `KIND:DELIVERY:ROOM` keys: the deliveries behind the tenant's newest ones. */
-export async function tenantDeliveries(db: TenantDb, tenantId: number, limit = 20): Promise<TenantDelivery[]> {
+export async function tenantDeliveries(db: TenantDb, tenantId: TenantScope, limit = 20): Promise<TenantDelivery[]> {
   const keys = await db
     .selectFrom('outbox')
     .select('idempotency_key')

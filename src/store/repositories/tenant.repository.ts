@@ -7,7 +7,7 @@ import type { OutboxJob, OutboxStatus } from '../store.js';
 import { countBindCodeFailures, insertBindCode, openBindCodes, recordBindCodeFailure, redeemBindCode } from './tenant-bind-code.repository.js';
 import {
   claimTenantFaq, tenantDeliveries, tenantFaq, tenantJob, tenantJobCounts, tenantJobs, tenantRoom, tenantRooms, releaseTenantRoom, setTenantArchive,
-  type TenantDelivery,
+  type TenantDelivery, type TenantScope,
 } from './tenant-scope.repository.js';
 import { installedByTenant } from './tenant-installation.repository.js';
 import { tenantDb, type TenantDb } from './tenant-tables.js';
@@ -34,7 +34,8 @@ export interface TenantRepository {
   bindCodeFailures(roomId: number, memberId: number, since: Date, except: number): Promise<BindCodeFailures>;
   /** The tenant that owns a room, or null. */
   tenantOfRoom(roomId: number): Promise<number | null>;
-  rooms(tenantId: number): Promise<TenantRoom[]>;
+  /** The tenant's rooms; with null, the rooms no tenant owns (the self-hosted installation's). */
+  rooms(tenantId: TenantScope): Promise<TenantRoom[]>;
   room(tenantId: number, roomId: number): Promise<TenantRoom | undefined>;
   /** Turns the room's public archive off, or on when the room opted in itself; false when nothing changed (not opted in, not the tenant's). */
   setArchivePublic(tenantId: number, roomId: number, on: boolean): Promise<boolean>;
@@ -45,14 +46,15 @@ export interface TenantRepository {
   faq(tenantId: number): Promise<StoredFaqEntry[]>;
   /** Marks an entry as the tenant's; false when another tenant owns it. */
   claimFaq(tenantId: number, entryId: string): Promise<boolean>;
-  jobs(tenantId: number, status?: OutboxStatus, limit?: number): Promise<OutboxJob[]>;
-  job(tenantId: number, jobId: number): Promise<OutboxJob | undefined>;
-  jobCounts(tenantId: number): Promise<Record<OutboxStatus, number>>;
+  /** Jobs of the scope's rooms (null: the rooms no tenant owns), newest `limit`, oldest first. */
+  jobs(tenantId: TenantScope, status?: OutboxStatus, limit?: number): Promise<OutboxJob[]>;
+  job(tenantId: TenantScope, jobId: number): Promise<OutboxJob | undefined>;
+  jobCounts(tenantId: TenantScope): Promise<Record<OutboxStatus, number>>;
   /** Webhook deliveries that caused notifications in the tenant's rooms, newest first. */
-  deliveries(tenantId: number, limit?: number): Promise<TenantDelivery[]>;
+  deliveries(tenantId: TenantScope, limit?: number): Promise<TenantDelivery[]>;
 }
 
-export type { TenantDelivery };
+export type { TenantDelivery, TenantScope };
 
 async function ensureAccount(db: TenantDb, login: string, kind: Tenant['kind'], admin: string, now = Date.now()): Promise<Tenant> {
   await db.insertInto('tenants').values({ github_login: login, kind, created_at: now }).onConflict((c) => c.column('github_login').doNothing()).execute();

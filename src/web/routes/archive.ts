@@ -10,11 +10,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CACHE = 'public, max-age=60';
 
 /** The archive pages live under /archive/: every link is relative, the same as in the static site. */
-export function archiveRoutes(source: ArchiveSource): Hono {
+export function archiveRoutes(source: ArchiveSource, options: { reports?: boolean } = {}): Hono {
   const { reader } = source;
   // Absolute addresses come from the configuration only: the Host header is the visitor's to forge.
   const base = reader.settings.baseUrl;
-  const ctx = (depth: number): PageContext => ({ root: '../'.repeat(depth), ...(base ? { baseUrl: base } : {}), timeZone: reader.settings.timeZone, static: false });
+  const ctx = (depth: number): PageContext => ({
+    root: '../'.repeat(depth), ...(base ? { baseUrl: base } : {}), timeZone: reader.settings.timeZone, static: false, reports: options.reports ?? false,
+  });
   const html = (c: Context, body: string) => {
     c.header('Cache-Control', CACHE);
     return c.html(body);

@@ -1,3 +1,4 @@
+import type { RoomConfig } from '../../config/schema.js';
 import type { FaqService } from '../../core/faq/faq-service.js';
 import type { Logger } from '../../core/logger.js';
 import type { Membership } from '../../core/tenants/tenant.js';
@@ -33,6 +34,20 @@ export interface DashboardDeps {
   faqIndex?: Pick<FaqService, 'put' | 'remove'> | undefined;
   /** Tells the outbox worker a retried job is waiting. */
   wake?: () => void;
+  /** This installation's own side, read at each request so that a configuration reload applies at once. */
+  selfHosted?: () => SelfHostedSettings;
+}
+
+/** Who sees the rooms no tenant owns (config `dashboard.admins`), and the rooms osschat.yaml configures. */
+export interface SelfHostedSettings {
+  admins: readonly string[];
+  rooms: readonly RoomConfig[];
+}
+
+/** Whether `login` administers this installation's own rooms (GitHub logins compare without case). */
+export function isSelfHostedAdmin(deps: Pick<DashboardDeps, 'selfHosted'>, login: string): boolean {
+  const admins = deps.selfHosted?.().admins ?? [];
+  return admins.some((admin) => admin.toLowerCase() === login.toLowerCase());
 }
 
 /** What the dashboard guard puts on each request's context. */
@@ -41,6 +56,8 @@ export interface DashboardEnv {
     session: Session;
     tenant: Membership;
     tenants: Membership[];
+    /** The signed-in login is one of `dashboard.admins`: it also sees the self-hosted rooms. */
+    selfHosted: boolean;
     locale: Locale;
     l: DashboardLabels;
   };

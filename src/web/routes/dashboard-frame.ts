@@ -7,7 +7,7 @@ export type DashboardContext = Context<DashboardEnv>;
 /** The page frame of the signed-in admin. */
 export function frameOf(c: DashboardContext, section: PageFrame['section'], flash?: string): PageFrame {
   const { csrf, login } = c.get('session');
-  return { l: c.get('l'), locale: c.get('locale'), csrf, login, tenant: c.get('tenant'), tenants: c.get('tenants'), section, ...(flash ? { flash } : {}) };
+  return { l: c.get('l'), locale: c.get('locale'), csrf, login, tenant: c.get('tenant'), tenants: c.get('tenants'), selfHosted: c.get('selfHosted'), section, ...(flash ? { flash } : {}) };
 }
 
 /** A positive integer path parameter, or undefined. */

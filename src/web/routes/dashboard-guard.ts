@@ -3,12 +3,12 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Locale } from '../../core/types.js';
 import { csrfMatches, readSession } from '../session.js';
 import { dashboardLabels } from '../views/dashboard-labels.js';
-import type { DashboardDeps, DashboardEnv } from './dashboard-deps.js';
+import { isSelfHostedAdmin, type DashboardDeps, type DashboardEnv } from './dashboard-deps.js';
 
 const LANG_COOKIE = 'osschat_lang';
 
-/** `?lang=` (remembered in a cookie), else the cookie, else the browser's Accept-Language. */
-function localeOf(c: Context): Locale {
+/** `?lang=` (remembered in a cookie), else the cookie, else the browser's Accept-Language: every page's language. */
+export function pageLocale(c: Context): Locale {
   const asked = c.req.query('lang');
   if (asked === 'en' || asked === 'zh-CN') {
     setCookie(c, LANG_COOKIE, asked, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400 });
@@ -43,10 +43,11 @@ export function dashboardGuard(deps: DashboardDeps): MiddlewareHandler<Dashboard
       const token = /form/.test(type) ? (await c.req.parseBody())._csrf : c.req.header('x-csrf-token');
       if (!csrfMatches(session, token)) return c.text('forbidden: stale or missing form token — reload the page and try again\n', 403);
     }
-    const locale = localeOf(c);
+    const locale = pageLocale(c);
     c.set('session', session);
     c.set('tenants', tenants);
     c.set('tenant', tenant);
+    c.set('selfHosted', isSelfHostedAdmin(deps, session.login));
     c.set('locale', locale);
     c.set('l', dashboardLabels(locale));
     await next();

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import type { TenantScope } from '../../store/repositories/tenant.repository.js';
 import type { Store } from '../../store/store.js';
 import { healthPage, type HealthView } from '../views/dashboard-health.js';
 import type { DashboardEnv } from './dashboard-deps.js';
 import { frameOf, idParam, notFound } from './dashboard-frame.js';
 
-async function healthView(store: Store, tenantId: number): Promise<HealthView> {
+/** Queue, failed jobs and deliveries of the scope's rooms (null: the rooms no tenant owns). */
+export async function healthView(store: Store, tenantId: TenantScope): Promise<HealthView> {
   const [counts, failed, deliveries, rooms] = await Promise.all([
     store.tenants.jobCounts(tenantId), store.tenants.jobs(tenantId, 'failed'), store.tenants.deliveries(tenantId), store.tenants.rooms(tenantId),
   ]);

@@ -8,6 +8,7 @@ import { dashboardGuard } from './dashboard-guard.js';
 import { dashboardHealthRoutes } from './dashboard-health.js';
 import { repoProver } from './dashboard-repo-proof.js';
 import { dashboardRoomsRoutes } from './dashboard-rooms.js';
+import { dashboardSelfHostedRoutes } from './dashboard-self-hosted.js';
 
 /** Sign-in (`/auth/*`) and the admin dashboard (`/dashboard/*`), every page scoped to the signed-in tenant. */
 export function dashboardRoutes(deps: DashboardDeps): Hono {
@@ -16,7 +17,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono {
   const dashboard = new Hono<DashboardEnv>();
   dashboard.use('/dashboard', secureHeaders(), dashboardGuard(deps));
   dashboard.use('/dashboard/*', secureHeaders(), dashboardGuard(deps));
-  dashboard.get('/dashboard', (c) => c.redirect('/dashboard/rooms'));
+  // An operator (dashboard.admins) lands on the installation's own rooms, anyone else on their community's.
+  dashboard.get('/dashboard', (c) => c.redirect(c.get('selfHosted') ? '/dashboard/self-hosted' : '/dashboard/rooms'));
   dashboard.post('/dashboard/tenant', async (c) => {
     const wanted = Number((await c.req.parseBody()).tenant);
     const tenant = c.get('tenants').find((t) => t.id === wanted);
@@ -26,6 +28,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono {
   dashboard.route('/', dashboardRoomsRoutes(deps.store, repoProver(deps), deps.bindCodeTtlMs));
   dashboard.route('/', dashboardFaqRoutes(deps.store, deps.faqIndex));
   dashboard.route('/', dashboardHealthRoutes(deps.store, deps.wake ?? (() => undefined)));
+  dashboard.route('/', dashboardSelfHostedRoutes(deps.store, deps.selfHosted ?? (() => ({ admins: [], rooms: [] })), deps.wake ?? (() => undefined)));
   app.route('/', dashboard);
   return app;
 }

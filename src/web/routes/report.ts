@@ -22,9 +22,15 @@ export interface ReportSource {
   page(room: string, query: Record<string, string | undefined>): Promise<ReportPage>;
 }
 
-/** `GET /report/:room[?since=&until=&tz=]`: the report of a room that opted into the public archive; any other → 404. */
+/**
+ * `GET /report/:room[?since=&until=&tz=]`: the report of a room that opted into the public archive; any other → 404.
+ * ROOM is the room's number as in the archive's addresses (`/archive/12/` → `/report/12`), or its topic.
+ */
 export function reportRoutes(source: ReportSource): Hono {
-  return new Hono().get('/report/:room', async (c) => {
+  const app = new Hono();
+  // The archive's addresses end in a slash: `/report/12/` is the same report.
+  app.get('/report/:room/', (c) => c.redirect(`/report/${encodeURIComponent(c.req.param('room'))}${new URL(c.req.url).search}`, 301));
+  return app.get('/report/:room', async (c) => {
     const page = await source.page(c.req.param('room'), c.req.query());
     if (!page) return c.text('no such public room\n', 404);
     if ('error' in page) return c.text(`${page.error}\n`, 400);

@@ -12,6 +12,8 @@ export interface PageContext {
   timeZone: string;
   /** The static site: search runs in the page from a prebuilt index. */
   static: boolean;
+  /** The live server also serves /report/ROOM beside /archive/ (a published static site has no report). */
+  reports?: boolean;
 }
 
 export interface Shell {

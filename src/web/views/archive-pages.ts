@@ -42,7 +42,9 @@ export function renderRoom(ctx: PageContext, view: RoomIndexView): string {
     .map((d) => `<li><a href="${ctx.root}${paths.day(room.id, d.day)}">${d.day}</a> <span class="meta">${e(label(room.locale, 'conversations', { count: d.conversations }))}</span></li>`)
     .join('');
   const feed = feedOf(ctx, room.id).feed;
-  const body = `<h1>${e(room.name)}</h1>${feed ? `<p><a href="${feed}">${e(label(room.locale, 'feed'))}</a></p>` : ''}
+  // Only public rooms have archive pages, and the report shows exactly the public rooms: the link never leads to a 404.
+  const report = ctx.reports ? `<p><a href="${ctx.root}../report/${room.id}">${e(label(room.locale, 'report'))}</a></p>` : '';
+  const body = `<h1>${e(room.name)}</h1>${report}${feed ? `<p><a href="${feed}">${e(label(room.locale, 'feed'))}</a></p>` : ''}
 <h2>${e(label(room.locale, 'latest'))}</h2>${items(ctx, room.locale, room.id, view.latest)}<h2>${e(label(room.locale, 'days'))}</h2><ol class="list">${days}</ol>`;
   const description = `${room.name} — ${view.latest.slice(0, 5).map((i) => i.title).join(' · ')}`;
   return renderShell(ctx, { locale: room.locale, title: `${room.name} · ${label(room.locale, 'archive')}`, description, path: paths.room(room.id), body, ...feedOf(ctx, room.id), roomId: room.id });

@@ -19,6 +19,9 @@ const zh = {
   repoUnchecked: '暂时无法向 GitHub 确认你对 {repo} 的权限，请稍后再试。',
   optedIn: '本群已同意公开', notOptedIn: '本群还没有同意公开。需要群管理员在群里发送「公开存档 开」（或 /archive on），之后才能在这里设为公开。',
   notOptedInRefused: '不能公开「{room}」的存档：群里还没有同意公开。请群管理员在群里发送「公开存档 开」（或 /archive on）。',
+  selfHosted: '本机的群', selfHostedIntro: '这台 OSSChat 自己的群：在 osschat.yaml 里配置的，或在群里绑定的（不属于任何社区）。只有 dashboard.admins 里的 GitHub 账号能看到这一页。',
+  noSelfHostedRooms: '机器人还没有在任何群里收到消息。', notSeenYet: 'osschat.yaml 里配置了、但机器人还没有在其中收到消息的群：',
+  boundInChat: '群里绑定', boundInConfig: 'osschat.yaml', unbound: '未绑定仓库',
 } as const;
 
 export type DashboardLabels = { readonly [K in keyof typeof zh]: string };
@@ -42,6 +45,9 @@ const en: DashboardLabels = {
   repoUnchecked: 'GitHub did not answer when checking your permission on {repo}; try again in a moment.',
   optedIn: 'the room opted in', notOptedIn: 'The room has not opted in. A chat admin says "公开存档 开" (or /archive on) in the room; then it can be made public here.',
   notOptedInRefused: 'Cannot publish the archive of "{room}": the room has not opted in. A chat admin says "公开存档 开" (or /archive on) in the room first.',
+  selfHosted: 'This installation', selfHostedIntro: 'The rooms of this OSSChat itself: configured in osschat.yaml or bound in chat (no community owns them). Only the GitHub accounts in dashboard.admins see this page.',
+  noSelfHostedRooms: 'The bot has not received a message in any group yet.', notSeenYet: 'Configured in osschat.yaml, but the bot has not received a message there yet:',
+  boundInChat: 'bound in chat', boundInConfig: 'osschat.yaml', unbound: 'no repository',
 };
 
 export function dashboardLabels(locale: Locale): DashboardLabels {

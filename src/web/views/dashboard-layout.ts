@@ -13,8 +13,10 @@ export interface PageFrame {
   login: string;
   tenant: Membership;
   tenants: Membership[];
+  /** The signed-in login also administers this installation's own rooms (`dashboard.admins`). */
+  selfHosted: boolean;
   /** The current section, highlighted in the navigation. */
-  section: 'rooms' | 'faq' | 'health';
+  section: 'rooms' | 'faq' | 'health' | 'self-hosted';
   flash?: string;
 }
 
@@ -52,7 +54,7 @@ export function dashboardPage(frame: PageFrame, heading: string, body: Html): Ht
   return html`<!doctype html>
 <html lang="${frame.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${heading} · ${l.title}</title><style>${raw(STYLE)}</style></head>
-<body><header><strong>${l.title}</strong><nav>${link('rooms', l.rooms)}${link('faq', l.faq)}${link('health', l.health)}</nav>
+<body><header><strong>${l.title}</strong><nav>${link('rooms', l.rooms)}${link('faq', l.faq)}${link('health', l.health)}${frame.selfHosted ? link('self-hosted', l.selfHosted) : ''}</nav>
 <div class="me">${tenantSwitch(frame)}<a href="?lang=${other}">${l.language}</a>
 <form class="inline" method="post" action="/auth/logout">${csrfField(frame.csrf)}<button class="plain">${l.signOut} (${frame.login})</button></form></div></header>
 <main><h1>${heading}</h1>${frame.flash ? html`<p class="flash" role="status">${frame.flash}</p>` : ''}${body}</main></body></html>`;
