@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
+import { redactSecrets } from '../logging/redact.js';
 import type { EnvName } from './env.js';
 import { configJsonSchema, keysAt } from './json-schema.js';
 
@@ -18,7 +19,8 @@ export function describeIssue(issue: Issue, input: unknown, sources: Map<string,
   }
   const envName = sources.get(issue.path.join('.'));
   const received = valueAt(input, issue.path);
-  const got = received === undefined ? '' : ` (got ${JSON.stringify(received)})`;
+  // A wrong DATABASE_URL may carry a password: the echo of the value never does.
+  const got = received === undefined ? '' : ` (got ${redactSecrets(JSON.stringify(received))})`;
   const problem = issue.message.replace(/^Invalid (input|option): /, '') + got;
   const fix = envName
     ? `fix the ${envName} environment variable`

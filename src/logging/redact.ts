@@ -2,7 +2,8 @@ const TOKEN_PATTERNS: RegExp[] = [
   /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g,
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
   /(?<=[?&](?:access_token|token|key|secret|password)=)[^&\s"']+/gi,
-  /(?<=[a-z][a-z0-9+.-]*:\/\/[^:/\s"'@]+:)[^@\s"'/]+(?=@)/gi,
+  // A URL's password, also in a mistyped URL (postgres//user:pass@host, postgres:/user:pass@host).
+  /(?<=[a-z][a-z0-9+.-]*(?::\/\/?|\/\/)[^:/\s"'@]+:)[^@\s"'/]+(?=@)/gi,
   /(?<=\b(?:Bearer|token)\s)[A-Za-z0-9._~+/-]{16,}=*/g,
 ];
 

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { redactSecrets } from '../logging/redact.js';
+import { DATABASE_URL_FORMS, databaseUrlProblem } from './database-url.js';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import { openPostgres } from './postgres.js';
@@ -16,6 +18,8 @@ export function dialectOf(url: string): Dialect {
 
 /** Opens the database named by `url` (SQLite path/URL or postgres://…), migrating it unless told not to. */
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new Error(`database URL ${redactSecrets(url)}: ${problem}; expected ${DATABASE_URL_FORMS}`);
   const dialect = dialectOf(url);
   const sqlite = dialect === 'sqlite' ? openSqlite(url) : undefined;
   const db: Kysely<Database> = sqlite?.db ?? openPostgres(url);

@@ -38,4 +38,11 @@ describe('logs', () => {
     expect(redactSecrets('Authorization: Bearer abcdefghijklmnop1234')).toBe('Authorization: Bearer [redacted]');
     expect(redactSecrets('nothing secret here: 开工单 #123')).toBe('nothing secret here: 开工单 #123');
   });
+
+  it('redacts the password of a mistyped database URL too, and leaves paths with colons alone', () => {
+    expect(redactSecrets('"postgres//bob:hunter2@db/osschat"')).toBe('"postgres//bob:[redacted]@db/osschat"');
+    expect(redactSecrets('postgres:/bob:hunter2@db/osschat')).toBe('postgres:/bob:[redacted]@db/osschat');
+    expect(redactSecrets('mysql://root:hunter2@db/osschat')).toBe('mysql://root:[redacted]@db/osschat');
+    expect(redactSecrets('see docs/setup:42 or mail@x')).toBe('see docs/setup:42 or mail@x');
+  });
 });
