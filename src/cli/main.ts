@@ -13,6 +13,8 @@ import { startCommand } from './start.js';
 import { roles } from '../core/roles/role-plan.js';
 import { publishCommand } from './publish.js';
 import { threadsCommand } from './threads.js';
+import { endQuietlyOnClosedOutput } from './shared.js';
+import { commandFailureReporter } from './startup-failure.js';
 import { VERSION } from '../version.js';
 
 const program = new Command('osschat')
@@ -121,4 +123,6 @@ admins
 admins.command('remove <member>').description('remove an admin kept in the database (config admins: edit the file)').option('-c, --config <file>', 'configuration file').action(adminsRemoveCommand);
 admins.command('code').description('print a fresh one-time claim code while the bot has no admin (valid 60 minutes)').option('-c, --config <file>', 'configuration file').action(adminsCodeCommand);
 
-await program.parseAsync();
+endQuietlyOnClosedOutput();
+const reportFailure = commandFailureReporter(program);
+await program.parseAsync().catch(reportFailure);

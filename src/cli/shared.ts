@@ -25,3 +25,16 @@ export function secretsOf(config: Config): string[] {
 export function loggerFor(config: Config) {
   return createLogger({ level: config.log.level, secrets: secretsOf(config), pretty: process.stderr.isTTY === true });
 }
+
+/**
+ * Output piped into a reader that stops early (`osschat export … | head -1`) ends the process
+ * quietly with 0, as the reader asked, instead of an EPIPE stack trace. Installed once, in the CLI shell.
+ */
+export function endQuietlyOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
