@@ -2,15 +2,21 @@ import { createRequire } from 'node:module';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { translator, type Translate } from '../core/i18n/translate.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { redactSecrets } from '../logging/redact.js';
+import { checkGitHub } from './doctor-github.js';
+import { checkPublicUrl } from './doctor-public-url.js';
+import { boundRepos, type RepoUse } from './doctor-repos.js';
+import { secretsOf } from './shared.js';
+import { describeKnownFailure } from './startup-failure.js';
 
 export interface Check {
   name: string;
   status: 'ok' | 'warn' | 'fail';
+  /** What was found and, when it is not ok, the fix: one line. */
   detail: string;
-  fix?: string;
 }
 
 export async function runChecks(file: string | undefined, env: Record<string, string | undefined>): Promise<Check[]> {
@@ -19,59 +25,62 @@ export async function runChecks(file: string | undefined, env: Record<string, st
     config = loadConfig({ file, env });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return [{ name: 'config', status: 'fail', detail: `${error.key}: ${error.problem}`, fix: error.fix }];
+    return [{ name: 'config', status: 'fail', detail: `${error.key}: ${error.problem} — ${error.fix}` }];
   }
+  const t = translator(config.locale);
   const source = file ?? env.OSSCHAT_CONFIG;
-  const checks: Check[] = [{ name: 'config', status: 'ok', detail: source ? `${source} is valid` : 'no config file; every key has its default' }];
-  checks.push(await checkDatabase(config), checkForge(config), checkWebhookSecret(config), checkPuppet(config));
+  const checks: Check[] = [{ name: 'config', status: 'ok', detail: source ? t('doctor.config.file', { source }) : t('doctor.config.none') }];
+  const { check, repos } = await checkDatabase(config, t);
+  checks.push(check, ...(await checkGitHub(config, repos, t)), checkWebhookSecret(config, t), ...(await checkPublicUrl(config, t)), checkPuppet(config, t));
   return checks;
 }
 
-async function checkDatabase(config: Config): Promise<Check> {
+/** The database, and the repositories bound there (with those of the configuration). */
+async function checkDatabase(config: Config, t: Translate): Promise<{ check: Check; repos: Map<string, RepoUse> }> {
   const where = redactSecrets(config.database.url);
+  let store: Store;
   try {
-    const store = await openStore(config.database.url, { migrate: false });
-    try {
-      await store.ping();
-      const pending = await store.pendingMigrations();
-      if (pending.length === 0) return { ...(await checkOutbox(store)), detail: `${store.dialect} at ${where}, migrated; ${(await checkOutbox(store)).detail}` };
-      return { name: 'database', status: 'fail', detail: `${where}: ${pending.length} migration(s) not applied (${pending.join(', ')})`, fix: 'run `osschat start` once: it migrates the database on start' };
-    } finally {
-      await store.close();
-    }
+    store = await openStore(config.database.url, { migrate: false });
+    await store.ping();
   } catch (error) {
-    return { name: 'database', status: 'fail', detail: `${where}: ${redactSecrets((error as Error).message)}`, fix: 'check DATABASE_URL (database.url) and that the server is running' };
+    // The line a failed start prints (createdb NAME, the refused role…), without its "database: " label.
+    const known = describeKnownFailure(error, config, t)?.replace(/^database: /, '');
+    const detail = known ?? t('doctor.database.failed', { where, reason: redactSecrets((error as Error).message ?? String(error), secretsOf(config)) });
+    return { check: { name: 'database', status: 'fail', detail }, repos: await boundRepos(config, undefined) };
+  }
+  try {
+    const pending = await store.pendingMigrations();
+    if (pending.length > 0) {
+      return { check: { name: 'database', status: 'fail', detail: t('doctor.database.unmigrated', { where, count: pending.length, names: pending.join(', ') }) }, repos: await boundRepos(config, undefined) };
+    }
+    return { check: await checkOutbox(store, config, t), repos: await boundRepos(config, store) };
+  } finally {
+    await store.close();
   }
 }
 
 /** Jobs that failed for good stay in the outbox with their reason: a person should look. */
-async function checkOutbox(store: Store): Promise<Check> {
+async function checkOutbox(store: Store, config: Config, t: Translate): Promise<Check> {
   const counts = await store.outbox.counts();
-  const summary = `outbox: ${counts.pending} pending, ${counts.running} running, ${counts.done} done, ${counts.failed} failed`;
+  const summary = t('doctor.database.ok', { dialect: store.dialect, where: redactSecrets(config.database.url), ...counts });
   if (counts.failed === 0) return { name: 'database', status: 'ok', detail: summary };
   const failed = await store.outbox.list('failed');
   const last = failed[failed.length - 1]!;
-  return { name: 'database', status: 'warn', detail: `${summary}; last failure: job ${last.id} (${last.kind}): ${redactSecrets(last.lastError ?? '')}`, fix: 'read the reason; fix what it names (credentials, repository); the group was told' };
+  const reason = redactSecrets(last.lastError ?? '', secretsOf(config));
+  return { name: 'database', status: 'warn', detail: t('doctor.database.failedJob', { summary, id: last.id, kind: last.kind, reason }) };
 }
 
-function checkForge(config: Config): Check {
-  const { token, appId } = config.github;
-  if (token) return { name: 'github', status: 'ok', detail: `token set; API ${config.github.apiUrl}` };
-  if (appId) return { name: 'github', status: 'ok', detail: `GitHub App ${appId}; API ${config.github.apiUrl}` };
-  return { name: 'github', status: 'fail', detail: 'no GitHub credentials: issues cannot be opened', fix: 'set GITHUB_TOKEN (or github.appId + github.privateKey)' };
+function checkWebhookSecret(config: Config, t: Translate): Check {
+  if (config.github.webhookSecret) return { name: 'webhooks', status: 'ok', detail: t('doctor.webhooks.ok') };
+  return { name: 'webhooks', status: 'warn', detail: t('doctor.webhooks.none') };
 }
 
-function checkWebhookSecret(config: Config): Check {
-  if (config.github.webhookSecret) return { name: 'webhooks', status: 'ok', detail: 'webhook secret set' };
-  return { name: 'webhooks', status: 'warn', detail: 'no webhook secret: GitHub events will be refused', fix: 'set GITHUB_WEBHOOK_SECRET to the secret of the repository or App webhook' };
-}
-
-function checkPuppet(config: Config): Check {
+function checkPuppet(config: Config, t: Translate): Check {
   const { puppet } = config.chat.wechaty;
   try {
     createRequire(import.meta.url).resolve(puppet);
-    return { name: 'wechaty', status: 'ok', detail: `puppet ${puppet} installed` };
+    return { name: 'wechaty', status: 'ok', detail: t('doctor.puppet.ok', { puppet }) };
   } catch {
-    return { name: 'wechaty', status: 'fail', detail: `puppet ${puppet} is not installed`, fix: `npm install ${puppet}, or set WECHATY_PUPPET to an installed puppet` };
+    return { name: 'wechaty', status: 'fail', detail: t('doctor.puppet.missing', { puppet }) };
   }
 }

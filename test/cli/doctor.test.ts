@@ -4,27 +4,33 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/cli/doctor-checks.js';
 import { openStore } from '../../src/store/open-store.js';
+import { createGitHubServer } from '../fakes/github/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'osschat-doctor-'));
 
 describe('osschat doctor', () => {
-  it('passes on a migrated database with credentials', async () => {
+  it('passes on a migrated database with credentials GitHub accepts; warns that no repository is bound yet', async () => {
     const url = join(dir(), 'db.sqlite');
     await (await openStore(url)).close();
-    const checks = await runChecks(undefined, { DATABASE_URL: url, GITHUB_TOKEN: 'ghp_x', GITHUB_WEBHOOK_SECRET: 's' });
-    expect(checks.map((check) => [check.name, check.status])).toEqual([
-      ['config', 'ok'], ['database', 'ok'], ['github', 'ok'], ['webhooks', 'ok'], ['wechaty', 'ok'],
-    ]);
+    const github = await createGitHubServer({ tokens: ['ghp_x'] });
+    try {
+      const checks = await runChecks(undefined, { DATABASE_URL: url, GITHUB_TOKEN: 'ghp_x', GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: 's' });
+      expect(checks.map((check) => [check.name, check.status])).toEqual([
+        ['config', 'ok'], ['database', 'ok'], ['github', 'ok'], ['repo', 'warn'], ['webhooks', 'ok'], ['wechaty', 'ok'],
+      ]);
+    } finally {
+      await github.close();
+    }
   });
 
   it('says what to fix: unmigrated database, missing credentials, missing puppet', async () => {
     const checks = await runChecks(undefined, { DATABASE_URL: join(dir(), 'new.sqlite'), WECHATY_PUPPET: 'wechaty-puppet-nonexistent' });
     const byName = Object.fromEntries(checks.map((check) => [check.name, check]));
-    expect(byName.database).toMatchObject({ status: 'fail', fix: expect.stringContaining('osschat start') });
-    expect(byName.github).toMatchObject({ status: 'fail', fix: expect.stringContaining('GITHUB_TOKEN') });
+    expect(byName.database).toMatchObject({ status: 'fail', detail: expect.stringContaining('osschat start') });
+    expect(byName.github).toMatchObject({ status: 'fail', detail: expect.stringContaining('GITHUB_TOKEN') });
     expect(byName.webhooks?.status).toBe('warn');
-    expect(byName.wechaty).toMatchObject({ status: 'fail', fix: expect.stringContaining('npm install wechaty-puppet-nonexistent') });
+    expect(byName.wechaty).toMatchObject({ status: 'fail', detail: expect.stringContaining('npm install wechaty-puppet-nonexistent') });
   });
 
   it('names the bad key and exits non-zero (built CLI)', async () => {
@@ -37,7 +43,7 @@ describe('osschat doctor', () => {
   });
 
   it('reports an unreachable PostgreSQL without leaking its password', async () => {
-    const checks = await runChecks(undefined, { DATABASE_URL: 'postgres://osschat:s3cretpass@127.0.0.1:1/osschat', GITHUB_TOKEN: 't' });
+    const checks = await runChecks(undefined, { DATABASE_URL: 'postgres://osschat:s3cretpass@127.0.0.1:1/osschat' });
     const database = checks.find((check) => check.name === 'database')!;
     expect(database.status).toBe('fail');
     expect(database.detail).not.toContain('s3cretpass');

@@ -90,7 +90,8 @@ const createAccessToken = appRoute((ctx, app) => {
 
 const getAuthenticatedUser: Handler = (ctx) => {
   if (ctx.caller.kind !== 'user') return githubError(403, 'Resource not accessible by integration');
-  return { status: 200, body: renderPrivateUser(ctx.urls, ctx.caller.login) };
+  const scopes = ctx.caller.scopes && { 'x-oauth-scopes': ctx.caller.scopes.join(', ') };
+  return { status: 200, body: renderPrivateUser(ctx.urls, ctx.caller.login), headers: scopes };
 };
 
 /** A user's token also learns its own `permissions` on the repository, as on GitHub. */

@@ -9,6 +9,8 @@ export interface TokenOptions {
   repos?: string[];
   /** Writes answer 403 "Resource not accessible by personal access token". */
   readOnly?: boolean;
+  /** A classic token's scopes, which `GET /user` names in `X-OAuth-Scopes`; fine-grained tokens (the default) have none. */
+  scopes?: string[];
 }
 
 export interface InstallationOptions {
@@ -28,7 +30,7 @@ export interface AppOptions {
 }
 
 export type Caller =
-  | { kind: 'user'; login: string; repos?: string[]; readOnly: boolean }
+  | { kind: 'user'; login: string; repos?: string[]; readOnly: boolean; scopes?: string[] }
   | { kind: 'installation'; login: string; installationId: number; repos: string[]; readOnly: false }
   | { kind: 'app'; appId: number };
 
@@ -66,7 +68,7 @@ export class Authenticator {
     const value = found[2] ?? '';
     if (looksLikeJwt(value)) return this.appCaller(value);
     const personal = this.tokens.get(value);
-    if (personal) return { kind: 'user', login: personal.login ?? 'osschat-bot', repos: personal.repos, readOnly: personal.readOnly === true };
+    if (personal) return { kind: 'user', login: personal.login ?? 'osschat-bot', repos: personal.repos, readOnly: personal.readOnly === true, scopes: personal.scopes };
     const issued = this.issued.get(value);
     if (issued && issued.expiresAt > this.now()) {
       const login = `${this.app?.slug ?? 'osschat'}[bot]`;
