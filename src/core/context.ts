@@ -63,7 +63,8 @@ export function createContext(recorded: Recorded, deps: ContextDeps): ChatContex
     ...recorded,
     ...deps,
     isRoomAdmin: deps.roomOwnersAreAdmins && (recorded.roomRole === 'owner' || recorded.roomRole === 'admin'),
-    log: deps.log.child({ room: room.externalId, msg: message.platformMsgId }),
+    // Not `msg`: pino writes its message under that key, and a line with it twice breaks jq.
+    log: deps.log.child({ room: room.externalId, messageId: message.platformMsgId }),
     async reply(text) {
       // The n-th reply to a message has a fixed key: a re-run after a crash never says it twice.
       const key = `say:${message.id}:${replies++}`;
