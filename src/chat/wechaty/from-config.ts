@@ -7,6 +7,6 @@ import { createWechatyAdapter } from './wechaty-adapter.js';
 
 /** A Wechaty adapter for `chat.wechaty` settings, printing the login QR code in the terminal. */
 export function startWechatyAdapter(settings: Config['chat']['wechaty'], log: Logger): ChatAdapter {
-  const wechaty = createWechaty({ name: settings.name, puppet: settings.puppet as OfficialPuppetNpmName, token: settings.token });
+  const wechaty = createWechaty({ name: settings.name, puppet: settings.puppet as OfficialPuppetNpmName, token: settings.token, log });
   return createWechatyAdapter({ wechaty, log, onScan: (qrcode, status) => printLoginQr(qrcode, status) });
 }

@@ -3,6 +3,7 @@ import type { Message, Room } from 'wechaty/users';
 import { OsschatError } from '../../core/errors.js';
 import type { OutgoingMessage, RoomRole } from '../../core/types.js';
 import type { ChatAdapter, ChatAdapterState, ChatEventHandler } from '../chat-adapter.js';
+import { toldByLoginBackoff } from './login-backoff.js';
 import { repeatFilter } from './repeat-filter.js';
 import { parseWechatyMessage, type RawWechatyMessage } from './parse-message.js';
 
@@ -159,6 +160,7 @@ function listen(session: Session, options: WechatyAdapterOptions, handler: ChatE
   // Wechaty reports puppet trouble as 'error' events; an unheard one would crash the process.
   const repeated = repeatFilter(60_000);
   wechaty.on('error', (err) => {
+    if (toldByLoginBackoff(err)) return;
     const message = err instanceof Error ? err.message : String(err);
     const { pass, suppressed } = repeated(message);
     if (!pass) return;
