@@ -1,18 +1,16 @@
 import cliProgress from 'cli-progress';
 import { translator, type Translate } from '../core/i18n/translate.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../importers/formats.js';
-import { MAX_LINE_BYTES, type BadRecord } from '../importers/import-record.js';
+import type { ImportFormat } from '../importers/formats.js';
+import { MAX_LINE_BYTES } from '../importers/import-record.js';
 import { inputSize } from '../importers/input-size.js';
 import { runImport, UnknownFormatError, type ImportReport } from '../importers/run-import.js';
-import { ZIP_LIMITS, type LimitBreach, type ZipLimits } from '../importers/zip-limits.js';
+import { ZIP_LIMITS, type ZipLimits } from '../importers/zip-limits.js';
 import { openStore } from '../store/open-store.js';
+import { printReport, unknownFormatLine } from './import-outcome.js';
 import { configOrExit } from './shared.js';
 
-const LISTED_BAD_RECORDS = 20;
 const PLAIN_PROGRESS_MS = 2000;
 const MiB = 1024 * 1024;
-/** The shell's exit status for a command stopped by Ctrl-C. */
-const INTERRUPTED_EXIT = 130;
 
 export interface ImportCommandOptions {
   format?: ImportFormat;
@@ -29,7 +27,8 @@ export async function importCommand(path: string, options: ImportCommandOptions)
   const t = translator(config.locale);
   const zipLimits = zipLimitsOf(options, t);
   const maxLineBytes = positive(options.maxLineMib, '--max-line-mib', MAX_LINE_BYTES / MiB, t) * MiB;
-  const progress = progressReporter(await inputSize(path), t);
+  const size = await inputSize(path);
+  const progress = progressReporter(size, t);
   const store = await openStore(config.database.url);
   // Ctrl-C stops the reading; what was read is written before the report. A second Ctrl-C kills.
   const interrupt = new AbortController();
@@ -40,15 +39,16 @@ export async function importCommand(path: string, options: ImportCommandOptions)
     report = await runImport(store, path, { format: options.format, room: options.room, platform: config.chat.platform, onBytes: progress.read, onBatch: progress.update, worker: true, zipLimits, maxLineBytes, signal: interrupt.signal });
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
-    process.stderr.write(`${t('import.unknownFormat', { path, formats: IMPORT_FORMATS.join(', ') })}\n`);
-    process.exitCode = 2;
+    process.stderr.write(`${unknownFormatLine(error, size, t)}\n`);
+    // An empty file is not a mistake on the command line: there is just nothing to import.
+    process.exitCode = size === 0 ? 1 : 2;
     return;
   } finally {
     process.off('SIGINT', abort).off('SIGTERM', abort);
     progress.stop();
     await store.close();
   }
-  printReport(report, path, t);
+  printReport(report, { path, size, room: options.room }, t);
 }
 
 function zipLimitsOf(options: ImportCommandOptions, t: Translate): ZipLimits {
@@ -65,44 +65,6 @@ function positive(value: string | undefined, option: string, fallback: number, t
   if (Number.isSafeInteger(number) && number > 0) return number;
   process.stderr.write(`${t('import.badLimit', { option, value, example: fallback })}\n`);
   process.exit(2);
-}
-
-function printReport(report: ImportReport, path: string, t: Translate): void {
-  for (const bad of report.badRecords.slice(0, LISTED_BAD_RECORDS)) process.stderr.write(`${badRecordLine(bad, t)}\n`);
-  if (report.bad > LISTED_BAD_RECORDS) process.stderr.write(`${t('import.moreBad', { count: report.bad - LISTED_BAD_RECORDS })}\n`);
-  const stop = stopLine(report, path, t);
-  if (stop) process.stderr.write(`${stop}\n`);
-  const counts = { format: report.format, added: report.added, duplicates: report.duplicates, bad: report.bad };
-  process.stdout.write(`${t(report.interrupted ? 'import.interrupted' : 'import.summary', counts)}\n`);
-  process.exitCode = report.interrupted ? INTERRUPTED_EXIT : report.bad > 0 || report.stoppedBy || report.writeFailed ? 1 : 0;
-}
-
-function badRecordLine(bad: BadRecord, t: Translate): string {
-  if (!bad.lineTooLong) return t('import.badRecord', { at: bad.at, reason: bad.reason });
-  const { bytes, limit } = bad.lineTooLong;
-  return t('import.lineTooLong', { at: bad.at, size: Math.ceil(bytes / MiB), limit: limit / MiB });
-}
-
-/** Why the import ended early, in words that are true of what is saved. */
-function stopLine(report: ImportReport, path: string, t: Translate): string | undefined {
-  if (report.writeFailed) return t('import.writeFailed', { reason: report.writeFailed, added: report.added });
-  if (report.limit) return limitLine(report.limit, path, t);
-  if (report.stoppedBy) return t('import.stopped', { reason: report.stoppedBy });
-  return undefined;
-}
-
-function limitLine(breach: LimitBreach, path: string, t: Translate): string {
-  const mib = (bytes: number) => Math.ceil(bytes / MiB);
-  switch (breach.kind) {
-    case 'entries':
-      return t('import.limit.entries', { path, count: breach.count, limit: breach.limit });
-    case 'total':
-      return t('import.limit.total', { path, size: mib(breach.bytes), limit: mib(breach.limit) });
-    case 'entry':
-      return t('import.limit.entry', { path, entry: breach.entry, size: mib(breach.bytes), limit: mib(breach.limit) });
-    case 'declared':
-      return t('import.limit.declared', { path, entry: breach.entry, declared: breach.declared });
-  }
 }
 
 /** A progress bar on a terminal; elsewhere a plain line on stderr every few seconds. */

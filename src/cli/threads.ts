@@ -47,9 +47,23 @@ async function threadFile(file: string, json: boolean): Promise<void> {
     messages++;
     conversations.add(link.conversation);
     if (json) await write(JSON.stringify({ id: link.id, conversation: link.conversation, replyTo: link.replyTo }));
-    else await write(`${link.id}\t${link.replyTo === null ? 'starts' : `→ ${link.replyTo}`}\tconversation ${link.conversation}\t${(link.confidence * 100).toFixed(0)}% ${link.reasons.join(', ')}`);
+    else await write(`${link.id}\t${link.replyTo === null ? 'starts' : `→ ${link.replyTo}`}\tconversation ${link.conversation}\t${percent(link.confidence)} ${link.reasons.join(', ')}`);
   }
-  if (!json) await write(`${file}: ${messages} messages in ${conversations.size} conversations`);
+  if (!json) await write(`${file}: ${messages === 0 ? 'no messages' : `${counted(messages, 'message')} in ${counted(conversations.size, 'conversation')}`}`);
+}
+
+/**
+ * A confidence as a percentage. The engine's softmax divides by a sum that is 0 when the best
+ * score is infinite (a pair sharing words with a message whose words had no weight yet): the
+ * best candidate then has all the probability, 100%, never "Infinity%". Not a number: "?".
+ */
+function percent(confidence: number): string {
+  if (Number.isNaN(confidence)) return '?';
+  return `${Math.round(Math.min(1, Math.max(0, confidence)) * 100)}%`;
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 async function rebuild(options: ThreadsOptions): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Threader } from '../core/threads/threader.js';
-import type { BadRecord, ImportedChange, ImportedMessage, Importer, ImporterOptions } from './import-record.js';
+import type { BadRecord, ImportedChange, ImportedMessage, Importer, ImporterOptions, SkippedRecord } from './import-record.js';
 
 /** Where every message goes when the user names a room: an existing room, or a new topic. */
 export type ImportTarget = { platform: string; id: string } | { topic: string };
@@ -53,7 +53,7 @@ export class ImportPlanner {
 
 /** One step of a planned import: the records read since the last, and the input bytes read. */
 export interface PlannedChunk {
-  items: (PlannedRecord | BadRecord)[];
+  items: (PlannedRecord | BadRecord | SkippedRecord)[];
   bytes: number;
 }
 
@@ -64,7 +64,7 @@ export interface PlannedChunk {
 export async function* planImport(importer: Importer, path: string, options: ImporterOptions, target: ImportTarget | undefined, chunkSize: number): AsyncGenerator<PlannedChunk> {
   const planner = new ImportPlanner(target);
   let bytes = 0;
-  let items: (PlannedRecord | BadRecord)[] = [];
+  let items: PlannedChunk['items'] = [];
   const take = (): PlannedChunk => {
     const chunk = { items, bytes };
     items = [];
@@ -73,7 +73,7 @@ export async function* planImport(importer: Importer, path: string, options: Imp
   };
   try {
     for await (const item of importer(path, { ...options, onBytes: (read) => (bytes += read) })) {
-      items.push(item.type === 'bad' ? item : planner.plan(item));
+      items.push(item.type === 'bad' || item.type === 'skipped' ? item : planner.plan(item));
       if (items.length >= chunkSize) yield take();
     }
   } catch (error) {

@@ -38,10 +38,24 @@ export interface BadRecord {
   lineTooLong?: { bytes: number; limit: number };
 }
 
-export type ImportItem = ImportedMessage | ImportedChange | BadRecord;
+/**
+ * A record read and passed over on purpose: a system line (encryption notice, "X added you",
+ * a media placeholder: not a member and not chat), or a whole chat that `--room` left out.
+ */
+export interface SkippedRecord {
+  type: 'skipped';
+  reason: 'system' | 'other-chat';
+  /** Where the line is, or the name of the chat left out. */
+  at: string;
+}
+
+export type ImportItem = ImportedMessage | ImportedChange | BadRecord | SkippedRecord;
 
 export interface ImporterOptions {
-  /** Multi-chat exports (Telegram account, Slack workspace): read only the chat with this name or id. */
+  /**
+   * Multi-chat exports (Telegram account, Slack workspace): read only the chat with this name or
+   * id (an export of one chat is read whole: `--room` then only names the room it goes to).
+   */
   chat?: string;
   /** Platform of our own JSON Lines (the stdio adapter's `chat.platform`). */
   platform?: string;
@@ -76,7 +90,6 @@ export function lineTooLong(at: string, bytes: number, limit: number): BadRecord
   return { ...bad(at, `${bytes} bytes without a line break, over the limit of ${limit} bytes a line: passed over`), lineTooLong: { bytes, limit } };
 }
 
-/** True when `wanted` is unset or names the chat by name or id. */
-export function chatWanted(wanted: string | undefined, chat: { id: string; topic?: string }): boolean {
-  return wanted === undefined || wanted === chat.id || wanted === chat.topic;
+export function skipped(reason: SkippedRecord['reason'], at: string): SkippedRecord {
+  return { type: 'skipped', reason, at };
 }

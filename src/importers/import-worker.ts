@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { IMPORTERS, type ImportFormat } from './formats.js';
 import type { ImporterOptions } from './import-record.js';
 import { planImport, type ImportTarget } from './import-plan.js';
+import { NoSuchChatError } from './chat-choice.js';
 import { ExportLimitError, type LimitBreach } from './zip-limits.js';
 
 /** What the main thread hands the worker: the export to read and how to plan it. */
@@ -19,7 +20,7 @@ export interface PlanWorkerData {
 export type PlanWorkerMessage =
   | { type: 'chunk'; chunk: import('./import-plan.js').PlannedChunk }
   | { type: 'done' }
-  | { type: 'stopped'; reason: string; limit?: LimitBreach };
+  | { type: 'stopped'; reason: string; limit?: LimitBreach; noSuchChat?: { wanted: string; chats: string[] } };
 
 const data = workerData as PlanWorkerData;
 const port = parentPort!;
@@ -41,7 +42,8 @@ async function run(): Promise<void> {
     port.postMessage({ type: 'done' } satisfies PlanWorkerMessage);
   } catch (error) {
     const limit = error instanceof ExportLimitError ? error.breach : undefined;
-    port.postMessage({ type: 'stopped', reason: (error as Error).message, ...(limit ? { limit } : {}) } satisfies PlanWorkerMessage);
+    const noSuchChat = error instanceof NoSuchChatError ? { wanted: error.wanted, chats: error.chats } : undefined;
+    port.postMessage({ type: 'stopped', reason: (error as Error).message, ...(limit ? { limit } : {}), ...(noSuchChat ? { noSuchChat } : {}) } satisfies PlanWorkerMessage);
   }
   // Nothing else keeps the thread alive: it ends once the messages above are delivered.
   port.off('message', acknowledge);

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PlannedChunk } from './import-plan.js';
 import type { PlanWorkerData, PlanWorkerMessage } from './import-worker.js';
+import { NoSuchChatError } from './chat-choice.js';
 import { ExportLimitError } from './zip-limits.js';
 
 /** The planned chunks from a worker thread, which reads ahead by at most `data.ahead` chunks. */
@@ -41,13 +42,20 @@ export async function* planInWorker(data: PlanWorkerData): AsyncGenerator<Planne
         continue;
       }
       if (message.type === 'done') return;
-      if (message.type === 'stopped') throw message.limit ? new ExportLimitError(message.limit) : new Error(message.reason);
+      if (message.type === 'stopped') throw stopError(message);
       yield message.chunk;
       worker.postMessage('ack');
     }
   } finally {
     await worker.terminate();
   }
+}
+
+/** The worker's error again, of its own class where the report reads it. */
+function stopError(message: Extract<PlanWorkerMessage, { type: 'stopped' }>): Error {
+  if (message.limit) return new ExportLimitError(message.limit);
+  if (message.noSuchChat) return new NoSuchChatError(message.noSuchChat.wanted, message.noSuchChat.chats);
+  return new Error(message.reason);
 }
 
 /** tsx's ESM API (the `import` side of `tsx/esm/api`, next to the `require` side that resolves here). */

@@ -1,19 +1,21 @@
 import type { Store } from '../store/store.js';
+import { NoSuchChatError } from './chat-choice.js';
 import { detectFormat } from './detect.js';
 import { IMPORTERS, type ImportFormat } from './formats.js';
 import type { ImporterOptions } from './import-record.js';
 import { planImport, type ImportTarget } from './import-plan.js';
-import { countBad, type ImportReport } from './import-report.js';
+import { countBad, countSkipped, type ImportReport } from './import-report.js';
 import { ImportWriter } from './import-writer.js';
 import { PendingBatch, WriteFailed } from './pending-batch.js';
 import { planInWorker } from './plan-in-worker.js';
 import { ExportLimitError, type ZipLimits } from './zip-limits.js';
 
 export type { ImportReport } from './import-report.js';
+export { UnknownFormatError } from './detect.js';
 
 export interface ImportOptions {
   format?: ImportFormat;
-  /** The room to import into (by topic or id); in a multi-chat export, the only chat read. */
+  /** The room to import into (by topic or id); in a multi-chat export, the only chat read (NoSuchChat when none is so named). */
   room?: string;
   /** Platform of our own JSON Lines. */
   platform?: string;
@@ -34,18 +36,15 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
-export class UnknownFormatError extends Error {}
-
 /**
  * Imports one export into the message log, batch by batch. It never throws on a bad record or
  * a broken input: the report says what was saved, what was refused and why the import stopped.
  */
 export async function runImport(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const format = options.format ?? (await detectFormat(path));
-  const importer = format && IMPORTERS[format];
-  if (!format || !importer) throw new UnknownFormatError(format ? `no importer for ${format}` : `cannot tell the format of ${path}`);
+  const format = options.format ?? (await detectFormat(path, options.zipLimits?.maxEntries));
+  const importer = IMPORTERS[format];
   const target = options.room === undefined ? undefined : await targetOf(store, options.room);
-  const report: ImportReport = { format, added: 0, duplicates: 0, bad: 0, badRecords: [] };
+  const report: ImportReport = { format, added: 0, duplicates: 0, bad: 0, badRecords: [], systemLines: 0, skippedChats: [] };
   const batch = new PendingBatch(new ImportWriter(store), report, options.onBatch);
   const batchSize = options.batchSize ?? 5000;
   const readerOptions: ImporterOptions = { chat: options.room, platform: options.platform, ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}), ...(options.maxLineBytes ? { maxLineBytes: options.maxLineBytes } : {}) };
@@ -58,6 +57,7 @@ export async function runImport(store: Store, path: string, options: ImportOptio
       for (const item of chunk.items) {
         ordinal++;
         if (item.type === 'bad') countBad(report, item);
+        else if (item.type === 'skipped') countSkipped(report, item);
         else if (batch.add(item, ordinal) >= batchSize) await batch.flush();
       }
       // Between chunks: what was read so far is written below; the next run reads the rest again.
@@ -84,6 +84,10 @@ function noteStop(report: ImportReport, error: unknown): boolean {
     return false;
   }
   if (!(error instanceof Error)) throw error;
+  if (error instanceof NoSuchChatError) {
+    report.noSuchChat = { wanted: error.wanted, chats: error.chats };
+    return true;
+  }
   report.stoppedBy = error.message;
   if (error instanceof ExportLimitError) report.limit = error.breach;
   return true;

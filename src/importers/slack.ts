@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { MessageKind } from '../core/types.js';
-import { bad, chatWanted, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
+import { chatName, chooseChats, type ExportChat } from './chat-choice.js';
+import { exportFiles, type ExportFile } from './export-files.js';
+import { bad, skipped, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
 import type { JsonPath } from './json-scanner.js';
 import { drainEachChunk, scanJson } from './read-input.js';
-import { exportFiles, type ExportFile } from './slack-files.js';
 
 interface SlackMessage {
   type?: string;
@@ -29,6 +30,11 @@ const LISTS = ['channels.json', 'groups.json', 'mpims.json', 'dms.json'];
 const SYSTEM_SUBTYPES = /^(channel|group)_(join|leave|topic|purpose|name|archive|unarchive)$|^pinned_item$/;
 const DAY_FILE = /^([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/;
 
+/** A file name that only a Slack export holds: a channel list, users.json, or a channel's day. */
+export function isSlackFile(name: string): boolean {
+  return /(^|\/)(users|channels|groups|mpims|dms)\.json$/.test(name) || /(^|\/)[^/]+\/\d{4}-\d{2}-\d{2}\.json$/.test(name);
+}
+
 /**
  * Slack workspace export (folder or .zip): `users.json`, `channels.json` (and groups, mpims,
  * dms) and one folder per channel holding a JSON array of messages per day (`2024-01-02.json`).
@@ -42,11 +48,13 @@ export async function* importSlack(path: string, options: ImporterOptions = {}):
     const channelIds = new Map<string, string>();
     for (const list of LISTS) await readList<{ id: string; name?: string }>(byName.get(list), (channel) => channelIds.set(channel.name ?? channel.id, channel.id));
     const days = files.filter((file) => DAY_FILE.test(file.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const folderOf = (day: ExportFile) => DAY_FILE.exec(day.name)![1]!;
+    const rooms = new Map<string, ExportChat>(days.map(folderOf).map((folder) => [folder, { id: channelIds.get(folder) ?? folder, topic: folder }]));
+    const chosen = chooseChats(options.chat, [...rooms.values()]);
+    for (const room of rooms.values()) if (!chosen(room)) yield skipped('other-chat', chatName(room));
     for (const day of days) {
-      const folder = DAY_FILE.exec(day.name)![1]!;
-      const room = { id: channelIds.get(folder) ?? folder, topic: folder };
-      if (!chatWanted(options.chat, room)) continue;
-      yield* readDay(await day.open(), day.name, (raw, at) => parseSlackMessage(raw, room, users, at));
+      const room = rooms.get(folderOf(day))!;
+      if (chosen(room)) yield* readDay(await day.open(), day.name, (raw, at) => parseSlackMessage(raw, room, users, at));
     }
   } finally {
     close();

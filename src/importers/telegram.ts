@@ -1,5 +1,6 @@
 import type { MessageKind } from '../core/types.js';
-import { bad, chatWanted, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
+import { chatName, chatWanted, NoSuchChatError, type ExportChat } from './chat-choice.js';
+import { bad, skipped, tooLarge, type ImportItem, type ImporterOptions } from './import-record.js';
 import type { JsonPath, JsonWant } from './json-scanner.js';
 import { drainEachChunk, openFile, scanJson } from './read-input.js';
 
@@ -35,9 +36,27 @@ const ACCOUNT_LISTS = new Set(['chats', 'left_chats']);
  * (`{name, type, id, messages: [...]}`) or the whole account (`chats.list[]` of such chats).
  */
 export async function* importTelegram(path: string, options: ImporterOptions = {}): AsyncGenerator<ImportItem> {
+  const listed: ExportChat[] = [];
+  yield* readTelegram(path, options, listed);
+  const wanted = options.chat;
+  if (wanted === undefined || listed.length === 0) return;
+  const others = listed.filter((chat) => !chatWanted(wanted, chat));
+  if (others.length < listed.length) for (const chat of others) yield skipped('other-chat', chatName(chat));
+  // An account export of one chat is read whole, like a one-chat export: --room names its room.
+  else if (listed.length === 1) yield* readTelegram(path, { ...options, chat: undefined }, []);
+  else throw new NoSuchChatError(wanted, listed.map(chatName));
+}
+
+/** Reads the messages of every chat `options.chat` wants; the chats of an account export go to `listed`. */
+async function* readTelegram(path: string, options: ImporterOptions, listed: ExportChat[]): AsyncGenerator<ImportItem> {
   const pending: ImportItem[] = [];
-  const chat: { id: string; topic?: string } = { id: '' };
+  const chat: ExportChat = { id: '' };
   const isChat = (p: JsonPath) => p.length === 0 || (p.length === 3 && ACCOUNT_LISTS.has(p[0] as string) && p[1] === 'list');
+  const messagesOf = (p: JsonPath): JsonWant => {
+    if (p.length === 1) return 'descend';
+    listed.push({ ...chat });
+    return chatWanted(options.chat, chat) ? 'descend' : 'skip';
+  };
   const select = (path: JsonPath): JsonWant => {
     const head = path.slice(0, -1);
     const last = path[path.length - 1];
@@ -48,7 +67,7 @@ export async function* importTelegram(path: string, options: ImporterOptions = {
     }
     if (path.length === 0 || (path.length <= 2 && ACCOUNT_LISTS.has(path[0] as string))) return 'descend';
     if (isChat(head) && CHAT_FIELDS.has(last as string)) return 'parse';
-    if (isChat(head) && last === 'messages') return path.length === 1 || chatWanted(options.chat, chat) ? 'descend' : 'skip';
+    if (isChat(head) && last === 'messages') return messagesOf(path);
     if (typeof last === 'number' && head[head.length - 1] === 'messages') return 'parse';
     return 'skip';
   };

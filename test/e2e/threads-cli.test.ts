@@ -26,6 +26,28 @@ describe('osschat threads (built CLI)', () => {
     expect(result.stderr).toMatch(/other\.jsonl:2: not valid JSON/);
   });
 
+  it('prints a meaningful confidence and count for an empty file, one message, and words shared with the first message (never Infinity%)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osschat-threads-'));
+    const line = (id: string, from: string, text: string, minute: number) =>
+      JSON.stringify({ type: 'message', id, room: { id: 'r3' }, from: { id: from, name: from }, text, ts: `2026-11-24T10:0${minute}:00Z` });
+    const empty = join(dir, 'empty.jsonl');
+    const one = join(dir, 'one.jsonl');
+    const shared = join(dir, 'shared.jsonl');
+    writeFileSync(empty, '');
+    writeFileSync(one, `${line('a', 'alice', 'hello', 0)}\n`);
+    // The first message's words weigh nothing when it is placed: the engine's softmax sum was 0, the answer "Infinity%".
+    writeFileSync(shared, [line('q', 'alice', 'how do I mount ntfs?', 0), line('r', 'bob', 'ntfs needs ntfs-3g', 1)].join('\n'));
+    const result = await runCli(['threads', empty, one, shared], {});
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`${empty}: no messages`);
+    expect(lines[1]).toMatch(/^a\tstarts\tconversation a\t\d{1,3}% \S/);
+    expect(lines[2]).toBe(`${one}: 1 message in 1 conversation`);
+    expect(lines[4]).toMatch(/^r\t→ q\tconversation q\t100% sharedWords/);
+    expect(lines[5]).toBe(`${shared}: 2 messages in 1 conversation`);
+    expect(result.stdout).not.toMatch(/Infinity|NaN/);
+  });
+
   it('places messages live as the bot records them, and a stored room again with --room --rebuild', async () => {
     const database = join(mkdtempSync(join(tmpdir(), 'osschat-threads-')), 'osschat.db');
     const env = { DATABASE_URL: database };

@@ -15,6 +15,7 @@ async function read(format: ImportFormat, name: string, chat?: string): Promise<
 }
 const messages = (items: ImportItem[]) => items.filter((item): item is ImportedMessage => item.type === 'message');
 const bads = (items: ImportItem[]) => items.filter((item) => item.type === 'bad').map((item) => item.type === 'bad' && item.at);
+const skips = (items: ImportItem[]) => items.flatMap((item) => (item.type === 'skipped' ? [[item.reason, item.at]] : []));
 
 describe('importers on exports in each format', () => {
   it('Telegram Desktop single chat: entities flattened, replies, media kinds, service messages, a bad record by index', async () => {
@@ -64,20 +65,50 @@ describe('importers on exports in each format', () => {
     expect(messages(await read('slack', name, 'random')).map((m) => m.text)).toEqual(['周末愉快']);
   });
 
-  it('WhatsApp iOS: [dd/mm/yyyy, hh:mm:ss], multi-line messages, omitted media, a bad date', async () => {
+  it('WhatsApp iOS: [dd/mm/yyyy, hh:mm:ss], multi-line messages, its own marked lines skipped, a bad date', async () => {
     const items = await read('whatsapp', 'whatsapp-ios.txt');
     const all = messages(items);
-    expect(all.map((m) => m.kind)).toEqual(['system', 'text', 'text', 'image', 'text', 'text']);
-    expect(all[1]).toMatchObject({ from: { id: '张三', name: '张三' }, text: '请问怎么安装？', ts: local(2024, 1, 2, 10, 1) });
-    expect(all[2]!.text).toBe('first line\nsecond line\n\nafter a blank line');
+    expect(all.map((m) => [m.from.name, m.kind])).toEqual([['张三', 'text'], ['Alice', 'text'], ['Alice', 'text'], ['Alice', 'text']]);
+    expect(all[0]).toMatchObject({ from: { id: '张三', name: '张三' }, text: '请问怎么安装？', ts: local(2024, 1, 2, 10, 1) });
+    expect(all[1]!.text).toBe('first line\nsecond line\n\nafter a blank line');
     expect(bads(items)).toEqual(['line 8']);
+    expect(skips(items)).toEqual([['system', 'line 1'], ['system', 'line 7']]);
   });
 
-  it('WhatsApp Android: m/d/yy, hh:mm - Name: text, system lines without a sender', async () => {
-    const all = messages(await read('whatsapp', 'whatsapp-android.txt'));
-    expect(all.map((m) => m.kind)).toEqual(['system', 'system', 'text', 'text', 'file', 'text', 'text', 'text']);
-    expect(all[3]).toMatchObject({ text: 'npm ci\nthen npm start', ts: local(2024, 1, 2, 10, 2) });
-    expect(all[7]!.ts).toEqual(local(2024, 1, 25, 9, 15));
+  it('WhatsApp Android: m/d/yy, hh:mm - Name: text; lines without a sender and <Media omitted> are skipped', async () => {
+    const items = await read('whatsapp', 'whatsapp-android.txt');
+    const all = messages(items);
+    expect(all.map((m) => m.kind)).toEqual(['text', 'text', 'text', 'text', 'text']);
+    expect(all[1]).toMatchObject({ text: 'npm ci\nthen npm start', ts: local(2024, 1, 2, 10, 2) });
+    expect(all[4]!.ts).toEqual(local(2024, 1, 25, 9, 15));
+    expect(skips(items)).toEqual([['system', 'line 1'], ['system', 'line 2'], ['system', 'line 6']]);
+  });
+
+  it.each([
+    ['WhatsApp Chat with OSSChat 开发者群.txt', local(2024, 2, 1, 13, 15), 'IMG-20240102-WA0003.jpg'],
+    ['与OSSChat 开发者群的 WhatsApp 聊天.txt', local(2024, 1, 2, 13, 15), 'IMG-20240102-WA0003.jpg'],
+  ])('WhatsApp Android in English and Chinese (%s): 12-hour times, events, placeholders and deleted messages skipped, the room named after the group', async (name, photoTime, photo) => {
+    const items = await read('whatsapp', name);
+    const all = messages(items);
+    expect(all.map((m) => [m.from.name, m.kind])).toEqual([['张三', 'text'], ['Alice', 'text'], ['王五', 'image'], ['Alice', 'text']]);
+    expect(all[0]!.room).toEqual({ id: 'OSSChat 开发者群', topic: 'OSSChat 开发者群' });
+    expect(all[2]).toMatchObject({ text: `[image] ${photo}`, ts: photoTime });
+    expect(all[1]!.text.split('\n')).toHaveLength(2);
+    expect(bads(items)).toEqual([]);
+    expect(skips(items).map(([reason]) => reason)).toEqual(Array(name.startsWith('WhatsApp') ? 8 : 7).fill('system'));
+  });
+
+  it.each(['WhatsApp Chat - OSSChat 开发者群.zip', 'whatsapp-ios-export'])('WhatsApp export with media (%s): _chat.txt read from inside, attachments kept as files', async (name) => {
+    const items = await read('whatsapp', name);
+    const all = messages(items);
+    expect(all.map((m) => [m.from.name, m.kind, m.text])).toEqual([
+      ['张三', 'text', '请问 osschat import 支持 WhatsApp 吗？'],
+      ['Alice', 'text', 'yes: export the chat\nwith media, then import the zip'],
+      ['张三', 'image', '[image] 00000006-PHOTO-2024-01-02-10-03-00.jpg'],
+      ['Alice', 'text', '谢谢'],
+    ]);
+    expect(all[0]!.room.id).toBe(name.endsWith('.zip') ? 'OSSChat 开发者群' : 'whatsapp-ios-export');
+    expect(skips(items)).toHaveLength(6);
   });
 
   it('WeChat CSV (WeChatMsg/MemoTrace): BOM, quoted multi-line content, types, a bad CreateTime', async () => {
@@ -116,6 +147,8 @@ describe('importers on exports in each format', () => {
     const expected: [string, ImportFormat][] = [
       ['telegram-chat.json', 'telegram'], ['telegram-account.json', 'telegram'], ['discord.json', 'discord'], ['slack', 'slack'], ['slack.zip', 'slack'],
       ['whatsapp-ios.txt', 'whatsapp'], ['whatsapp-android.txt', 'whatsapp'], ['OSSChat 开发者群_utf8.csv', 'wechat-csv'], ['wechat-group.txt', 'wechat-text'], ['stdio.jsonl', 'jsonl'],
+      ['slack-one-channel', 'slack'], ['WhatsApp Chat - OSSChat 开发者群.zip', 'whatsapp'], ['whatsapp-ios-export', 'whatsapp'],
+      ['WhatsApp Chat with OSSChat 开发者群.txt', 'whatsapp'], ['与OSSChat 开发者群的 WhatsApp 聊天.txt', 'whatsapp'],
     ];
     for (const [name, format] of expected) expect([name, await detectFormat(fixture(name))]).toEqual([name, format]);
   });
