@@ -49,11 +49,14 @@ describe.each(factories)('admins on %s', (_name, factory) => {
     expect(await store.admins.redeemClaimCode(hashClaimCode(first), me)).toEqual({ ok: true });
     expect(await store.admins.list()).toEqual([{ ...me, name: null, addedBy: 'claim', addedAt: expect.any(Date) }]);
     expect(await store.admins.redeemClaimCode(hashClaimCode(second), { platform: 'wechat', externalId: 'other' })).toEqual({ ok: false, reason: 'adminExists' });
+    const [late] = await codes(store);
+    expect(await store.admins.redeemClaimCode(hashClaimCode(late), { platform: 'wechat', externalId: 'other' })).toEqual({ ok: false, reason: 'adminExists' });
     // With the admin gone, the used code and the one retired with it still claim nothing.
     await store.admins.remove(me.platform, me.externalId);
     expect(await store.admins.redeemClaimCode(hashClaimCode(first), me)).toEqual({ ok: false, reason: 'used' });
     expect(await store.admins.redeemClaimCode(hashClaimCode(second), me)).toEqual({ ok: false, reason: 'used' });
     expect(await store.admins.list()).toEqual([]);
+    expect(await store.admins.redeemClaimCode(hashClaimCode(late), me)).toEqual({ ok: true });
   });
 
   it('refuses an expired code', async () => {
@@ -62,17 +65,20 @@ describe.each(factories)('admins on %s', (_name, factory) => {
     expect(await store.admins.list()).toEqual([]);
   });
 
-  it('makes one admin when two processes redeem two codes at the same moment', async () => {
+  it('makes one admin when two processes redeem four codes at the same moment, round after round', async () => {
     const other = url === ':memory:' ? undefined : await openStore(url);
     const second = other ?? store;
     try {
-      const [a, b] = await codes(store);
-      const results = await Promise.all([
-        store.admins.redeemClaimCode(hashClaimCode(a), me),
-        second.admins.redeemClaimCode(hashClaimCode(b), { platform: 'wechat', externalId: 'rival' }),
-      ]);
-      expect(results.filter((result) => result.ok)).toHaveLength(1);
-      expect(await store.admins.list()).toHaveLength(1);
+      // Both pools hold a live connection first, so the four transactions really overlap.
+      await Promise.all([store.ping(), second.ping(), store.ping(), second.ping()]);
+      for (let round = 0; round < 3; round++) {
+        const all = [...(await codes(store)), ...(await codes(store))];
+        const results = await Promise.all(all.map((code, i) => (i % 2 ? second : store).admins.redeemClaimCode(hashClaimCode(code), { platform: 'wechat', externalId: `rival${i}` })));
+        expect(results.filter((result) => result.ok)).toHaveLength(1);
+        const admins = await store.admins.list();
+        expect(admins).toHaveLength(1);
+        await store.admins.remove(admins[0]!.platform, admins[0]!.externalId);
+      }
     } finally {
       await other?.close();
     }

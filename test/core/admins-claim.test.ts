@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLAIM_BACKOFF, claimCommand } from '../../src/core/admins/claim.command.js';
-import { newClaimCode, normalizeClaimCode } from '../../src/core/admins/claim-code.js';
+import { hashClaimCode, newClaimCode, normalizeClaimCode } from '../../src/core/admins/claim-code.js';
 import { issueClaimCode } from '../../src/core/admins/issue-claim-code.js';
 import { issueHarness, type Harness } from '../helpers/issue-harness.js';
 
@@ -77,8 +77,11 @@ describe('/claim in chat (the real bot, store and command table)', () => {
     const direct = { room: null, from: { id: 'owner', name: '群主' } };
     await h.say(`/claim ${code.toLowerCase()}`, direct);
     expect(h.sent.at(-1)).toMatchObject({ room: 'owner', direct: true, text: expect.stringMatching(/^认领成功/) });
-    await h.say(`/claim ${code}`, member('rival'));
+    const fresh = newClaimCode();
+    await h.store.admins.createClaimCode(hashClaimCode(fresh), new Date(Date.now() + 60_000));
+    await h.say(`/claim ${fresh}`, member('rival'));
     expect(replies().at(-1)).toMatch(/^这个机器人已经有管理员了/);
+    expect((await h.store.admins.list()).map((admin) => admin.externalId)).toEqual(['owner']);
     expect(await issueClaimCode(h.store, [])).toBeUndefined();
     await h.say('/claim', direct);
     expect(replies().at(-1)).toBe('你已经是机器人管理员了。');
