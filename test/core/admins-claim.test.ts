@@ -20,6 +20,7 @@ describe('claim codes', () => {
     expect(claimCommand.parse('认领 7KQ2-M9XP-4RTA', info)).toEqual({ code: '7KQ2-M9XP-4RTA' });
     expect(claimCommand.parse('/claim typo', info)).toEqual({ code: 'typo' });
     expect(claimCommand.parse('/claim', info)).toEqual({ code: '' });
+    expect(claimCommand.parse('@OSSChat\u2005认领 7KQ2-M9XP-4RTA', info)).toEqual({ code: '7KQ2-M9XP-4RTA' });
     for (const chat of ['认领失物', '认领一下这个任务', '认领']) expect(claimCommand.parse(chat, info), chat).toBeUndefined();
   });
 });

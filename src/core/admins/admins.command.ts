@@ -1,5 +1,6 @@
-import type { Command } from '../commands/command.js';
+import type { Command, ParseInfo } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { stripBotMention } from '../issue/parse-issue-command.js';
 import type { StoredAdmin } from './admin.js';
 import { ANY_PLATFORM } from './admin-roster.js';
 import { resolveTarget, targetOf, type MemberTarget, type TargetMember } from './member-target.js';
@@ -11,8 +12,8 @@ const SLASH = /^[/／]admins\s+(add|remove|rm|delete)(?:\s+([\s\S]+))?$/i;
 // In Chinese only a mention or an id may follow: 添加管理员的方法 is a question, not a command.
 const ZH = /^(添加|设为|移除|删除|取消)管理员(?:\s*([@＠][\s\S]+|\s[\w.:@-]+))?$/;
 
-function parse(text: string): AdminsArgs | undefined {
-  const trimmed = text.trim();
+function parse(text: string, info: Pick<ParseInfo, 'botNames'>): AdminsArgs | undefined {
+  const trimmed = stripBotMention(text.trim(), info.botNames).text.trim();
   if (LIST.test(trimmed)) return { action: 'list' };
   const slash = SLASH.exec(trimmed);
   if (slash) return { action: slash[1]!.toLowerCase() === 'add' ? 'add' : 'remove', target: targetOf(slash[2]) };

@@ -1,6 +1,7 @@
-import type { Command } from '../commands/command.js';
+import type { Command, ParseInfo } from '../commands/command.js';
 import { codeBackoff } from '../commands/code-backoff.js';
 import type { ChatContext } from '../context.js';
+import { stripBotMention } from '../issue/parse-issue-command.js';
 import { CLAIM_CODE_TTL_MINUTES, hashClaimCode } from './claim-code.js';
 
 type ClaimArgs = { code: string };
@@ -21,12 +22,12 @@ const SLASH = /^[/／]claim(?:\s+([\s\S]*))?$/i;
 const ZH = /^认领[\s:：]*([0-9A-Za-z０-９Ａ-Ｚａ-ｚ][0-9A-Za-z０-９Ａ-Ｚａ-ｚ\s\-‐]{6,30})$/;
 
 /**
- * `/claim CODE` · `认领 CODE`. Parsed as a command even with a wrong code, so the message is stored as one:
- * a code never reaches the archive, the analytics or an issue's transcript.
+ * `/claim CODE` · `认领 CODE`, also after `@bot`. Parsed as a command even with a wrong code, so the message is
+ * stored as one: a code never reaches the archive, the analytics or an issue's transcript.
  */
-function parse(text: string): ClaimArgs | undefined {
-  if (text.length > 80) return undefined;
-  const trimmed = text.trim();
+function parse(text: string, info: Pick<ParseInfo, 'botNames'>): ClaimArgs | undefined {
+  if (text.length > 120) return undefined;
+  const trimmed = stripBotMention(text.trim(), info.botNames).text.trim();
   const slash = SLASH.exec(trimmed);
   if (slash) return { code: slash[1]?.trim() ?? '' };
   const zh = ZH.exec(trimmed);

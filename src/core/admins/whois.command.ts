@@ -1,12 +1,13 @@
-import type { Command } from '../commands/command.js';
+import type { Command, ParseInfo } from '../commands/command.js';
 import type { ChatContext } from '../context.js';
+import { stripBotMention } from '../issue/parse-issue-command.js';
 import { resolveTarget, type TargetMember } from './member-target.js';
 
 type WhoisArgs = Record<string, never>;
 
 /** `/whois` anywhere (without a quote it says how); `是谁` only quoting a message. */
-function parse(text: string, info: { quoting: boolean }): WhoisArgs | undefined {
-  const trimmed = text.trim();
+function parse(text: string, info: Pick<ParseInfo, 'quoting' | 'botNames'>): WhoisArgs | undefined {
+  const trimmed = stripBotMention(text.trim(), info.botNames).text.trim();
   if (/^[/／]whois$/i.test(trimmed)) return {};
   return info.quoting && /^是谁[?？]?$/.test(trimmed) ? {} : undefined;
 }
