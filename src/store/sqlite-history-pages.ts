@@ -2,8 +2,8 @@ import SQLite from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type { HistoryMessage } from './store.js';
 
-const COLUMNS = 'id, platform_msg_id, sender_id, kind, text, ts, reply_to, is_self, recalled_at is not null, conversation_id';
-type Row = [number, string, number, string, string, number, string | null, number, number, string | null];
+const COLUMNS = 'id, platform_msg_id, sender_id, kind, text, ts, reply_to, is_self, recalled_at is not null, conversation_id, command';
+type Row = [number, string, number, string, string, number, string | null, number, number, string | null, string | null];
 
 /**
  * `messages.historyPages` on an SQLite file: a read of a whole room's history (the analytics)
@@ -29,7 +29,7 @@ export function sqliteHistoryPages(path: string): { historyPages: (roomId: numbe
       const page: HistoryMessage[] = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i]!;
-        page[i] = { platformMsgId: r[1], senderId: r[2], kind: r[3], text: r[4], ts: r[5], replyTo: r[6], isSelf: r[7] !== 0, recalled: r[8] !== 0, conversationId: r[9] };
+        page[i] = { platformMsgId: r[1], senderId: r[2], kind: r[3], text: r[4], ts: r[5], replyTo: r[6], isSelf: r[7] !== 0, recalled: r[8] !== 0, conversationId: r[9], command: r[10] };
       }
       if (page.length > 0) yield page;
       if (rows.length < pageSize) return;

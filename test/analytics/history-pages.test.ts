@@ -15,7 +15,7 @@ async function pages(store: Store, pageSize: number): Promise<{ lean: HistoryMes
   for await (const page of store.messages.historyPages(room!.id, pageSize)) lean.push(...page);
   const full: HistoryMessage[] = [];
   for await (const m of store.messages.streamRoom(room!.id)) {
-    full.push({ platformMsgId: m.platformMsgId, senderId: m.senderId, kind: m.kind, text: m.text, ts: m.ts.getTime(), replyTo: m.replyTo, isSelf: m.isSelf, recalled: m.recalledAt !== null, conversationId: m.conversationId });
+    full.push({ platformMsgId: m.platformMsgId, senderId: m.senderId, kind: m.kind, text: m.text, ts: m.ts.getTime(), replyTo: m.replyTo, isSelf: m.isSelf, recalled: m.recalledAt !== null, conversationId: m.conversationId, command: m.command ?? null });
   }
   return { lean, full };
 }

@@ -54,7 +54,8 @@ export async function analyzeRoom(store: Store, room: Room, settings: Omit<Analy
   // Whole pages of lean rows (no row ids, no Date objects): one async step per page, not per message.
   for await (const page of store.messages.historyPages(room.id, PAGE_SIZE)) {
     for (const message of page) {
-      if (message.recalled || message.isSelf) continue; // never counted: not worth building
+      // Never counted, so not worth building: recalled messages, the bot's own, and commands (以上五条开工单 is no topic of the room).
+      if (message.recalled || message.isSelf || message.command !== null) continue;
       analysis.add(toAnalytics(message, senders.get(message.senderId) ?? (await senders.load(message.senderId))));
     }
   }

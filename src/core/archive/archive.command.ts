@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command.js';
+import { looksLikeArchive } from '../commands/near-miss-forms.js';
 import type { ChatContext } from '../context.js';
 
 type ArchiveArgs = { action: 'on' | 'off' | 'status' };
@@ -37,5 +38,6 @@ export const archiveCommand: Command<ArchiveArgs> = {
   help: { 'zh-CN': '公开（或停止公开）本群的可搜索存档（群主或群管理员）', en: 'publish (or stop publishing) this room in the searchable archive (the group\'s owner or admins)' },
   permission: 'room-admin',
   parse,
+  looksLike: looksLikeArchive,
   run,
 };

@@ -1,5 +1,6 @@
 import type { ChatContext } from '../context.js';
 import type { Command } from './command.js';
+import { looksLikeBind } from './near-miss-forms.js';
 import { reachRefusal } from '../installations/reach-refusal.js';
 
 type BindArgs = { action: 'show' } | { action: 'bind'; repo: string } | { action: 'unbind' };
@@ -50,5 +51,6 @@ export const bindCommand: Command<BindArgs> = {
   help: { 'zh-CN': '把本群绑定到一个仓库（管理员）', en: 'bind this room to a repository (admins)' },
   permission: 'admin',
   parse,
+  looksLike: looksLikeBind,
   run,
 };

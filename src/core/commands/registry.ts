@@ -11,12 +11,17 @@ import { claimCommand } from '../admins/claim.command.js';
 import { whoisCommand } from '../admins/whois.command.js';
 import { bindCommand } from './bind.command.js';
 import type { Command } from './command.js';
+import { createHelpCommand } from './help.command.js';
+import { createNearMissCommand } from './near-miss.js';
 
-/** The command table: the first row whose parser accepts a message runs it. */
+/** The command table: the first row whose parser accepts a message (folded, see findCommand) runs it. */
 export function commandTable(options: { subscribe?: SubscribePolicy } = {}): readonly Command<any>[] {
   // The vote comes before the comment: 没用 quoting the bot's answer is feedback, not a GitHub comment.
   // The claim comes first: a code said quoting a notification must never become a GitHub comment.
-  return [claimCommand, openIssueCommand, createSubscribeCommand(options.subscribe), faqVoteCommand, commentCommand, faqAdminCommand, bindCodeCommand, bindCommand, archiveOptOutCommand, archiveCommand, adminsCommand, whoisCommand];
+  const rows: readonly Command<any>[] = [claimCommand, openIssueCommand, createSubscribeCommand(options.subscribe), faqVoteCommand, commentCommand, faqAdminCommand, bindCodeCommand, bindCommand, archiveOptOutCommand, archiveCommand, adminsCommand, whoisCommand];
+  // Help lists the rows above and itself; the near miss comes last, for what no row parsed.
+  const listed: readonly Command<any>[] = [...rows, createHelpCommand(() => listed)];
+  return [...listed, createNearMissCommand(() => listed)];
 }
 
 export const commands: readonly Command<any>[] = commandTable();

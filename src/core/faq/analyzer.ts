@@ -1,5 +1,6 @@
 import { normalizeText } from '../../search/normalize.js';
 import type { Segmenter } from '../../search/segment.js';
+import { foldForMatching } from '../text/fold-for-matching.js';
 import { charNgrams } from './char-ngrams.js';
 import { questionShape, type QuestionShape } from './question-shape.js';
 import { DEFAULT_STOP_WORDS } from './stop-words.js';
@@ -37,7 +38,8 @@ export function createAnalyzer(options: {
   synonyms?: readonly (readonly string[])[];
   stopWords?: Iterable<string>;
 }): (text: string) => Analyzed {
-  const segment = (text: string): string[] => options.segmenter.segment(normalizeText(text));
+  // Folded alike on both sides: a question asked in Traditional Chinese finds an entry written in Simplified.
+  const segment = (text: string): string[] => options.segmenter.segment(normalizeText(foldForMatching(text)));
   const map = createTokenMapper(options.synonyms ?? DEFAULT_SYNONYMS, options.stopWords ?? DEFAULT_STOP_WORDS, segment);
   return (text) => {
     const tokens = segment(text);

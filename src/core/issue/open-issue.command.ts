@@ -1,5 +1,6 @@
 import type { Command } from '../commands/command.js';
 import { boundRepo } from '../commands/bind.command.js';
+import { looksLikeIssue } from '../commands/near-miss-forms.js';
 import type { ChatContext } from '../context.js';
 import { refuse } from '../admins/refuse.js';
 import { fileIssue, type Filed } from './file-issue.js';
@@ -65,6 +66,7 @@ export const openIssueCommand: Command<Args> = {
   help: { 'zh-CN': '把前面 N 条消息（不写 N：当前这段对话）开成 GitHub 工单', en: 'open a GitHub issue from the last N messages (no N: the current conversation)' },
   permission: 'anyone',
   parse: (text, info) => parseIssueCommand(text, { botNames: info.botNames, quoting: info.quoting }),
+  looksLike: looksLikeIssue,
   run,
   async onFailure(ctx, _error, attempts) {
     await ctx.reply(ctx.t('issue.failed', { attempts }));

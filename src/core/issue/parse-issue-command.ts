@@ -48,11 +48,24 @@ const QUESTION = /^\s*[?？]+\s*$/u;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function stripBotMention(text: string, botNames: readonly string[]): { text: string; mentioned: boolean } {
+type MentionPatterns = { names: string; leading: RegExp; trailing: RegExp } | undefined;
+// The patterns of the last bot names seen: they change only when the bot logs in under another name.
+let mentionPatterns: MentionPatterns;
+
+function mentionPatternsOf(botNames: readonly string[]): MentionPatterns {
+  const key = botNames.join('\n');
+  if (mentionPatterns?.names === key) return mentionPatterns;
   const names = [...botNames].filter((n) => n.trim()).sort((a, b) => b.length - a.length).map(escapeRegExp);
-  if (names.length === 0) return { text, mentioned: false };
+  if (names.length === 0) return undefined;
   const name = `[@＠](?:${names.join('|')})(?![A-Za-z0-9_])`;
-  const stripped = text.replace(new RegExp(`^${name}\\s*`, 'iu'), '').replace(new RegExp(`(?<!\\s)\\s*${name}\\s*$`, 'iu'), '');
+  return (mentionPatterns = { names: key, leading: new RegExp(`^${name}\\s*`, 'iu'), trailing: new RegExp(`(?<!\\s)\\s*${name}\\s*$`, 'iu') });
+}
+
+/** `text` without a leading or trailing `@name` of the bot, and whether there was one. */
+export function stripBotMention(text: string, botNames: readonly string[]): { text: string; mentioned: boolean } {
+  const patterns = mentionPatternsOf(botNames);
+  if (!patterns) return { text, mentioned: false };
+  const stripped = text.replace(patterns.leading, '').replace(patterns.trailing, '');
   return { text: stripped, mentioned: stripped !== text };
 }
 

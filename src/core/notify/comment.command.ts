@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command.js';
+import { looksLikeComment } from '../commands/near-miss-forms.js';
 import type { ChatContext } from '../context.js';
 import { refuse } from '../admins/refuse.js';
 import { findMarker } from '../issue/draft-issue.js';
@@ -44,6 +45,7 @@ export const commentCommand: Command<CommentArgs> = {
   help: { 'zh-CN': '在工单或 PR 下评论', en: 'comment on an issue or pull request' },
   permission: 'anyone',
   parse: (text, info) => parseCommentCommand(text, info),
+  looksLike: looksLikeComment,
   run,
   async onFailure(ctx, _error, attempts) {
     await ctx.reply(ctx.t('comment.failed', { attempts }));

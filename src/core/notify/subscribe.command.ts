@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command.js';
+import { looksLikeSubscribe } from '../commands/near-miss-forms.js';
 import type { ChatContext } from '../context.js';
 import { refuse } from '../admins/refuse.js';
 import type { Locale } from '../types.js';
@@ -96,6 +97,7 @@ export function createSubscribeCommand(policy: SubscribePolicy = 'admins'): Comm
     help: { 'zh-CN': '把仓库的 GitHub 动态推送到本群（管理员）；订阅列表人人可看', en: 'post a repository’s GitHub events in this room (admins); anyone can list them' },
     permission: 'anyone',
     parse: (text, info) => parseSubscriptionCommand(text, info.botNames),
+    looksLike: looksLikeSubscribe,
     run: (ctx, args) => run(ctx, args, policy),
   };
 }

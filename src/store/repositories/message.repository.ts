@@ -141,7 +141,7 @@ export async function* roomHistoryPages(db: Db, roomId: number, pageSize = 20_00
   for (;;) {
     let query = db
       .selectFrom('messages')
-      .select(['id', 'platform_msg_id', 'sender_id', 'kind', 'text', 'ts', 'reply_to', 'is_self', 'recalled_at', 'conversation_id'])
+      .select(['id', 'platform_msg_id', 'sender_id', 'kind', 'text', 'ts', 'reply_to', 'is_self', 'recalled_at', 'conversation_id', 'command'])
       .where('room_id', '=', roomId);
     if (after) {
       const { ts, id } = after;
@@ -153,7 +153,7 @@ export async function* roomHistoryPages(db: Db, roomId: number, pageSize = 20_00
       const row = rows[i]!;
       page[i] = {
         platformMsgId: row.platform_msg_id, senderId: Number(row.sender_id), kind: row.kind, text: row.text, ts: Number(row.ts),
-        replyTo: row.reply_to, isSelf: Boolean(row.is_self), recalled: row.recalled_at !== null, conversationId: row.conversation_id,
+        replyTo: row.reply_to, isSelf: Boolean(row.is_self), recalled: row.recalled_at !== null, conversationId: row.conversation_id, command: row.command,
       };
     }
     if (page.length > 0) yield page;
