@@ -76,10 +76,10 @@ describe('the WeChat login file (real Wechaty, puppet-mock)', () => {
   });
 
   it.each([
-    ['empty', '', 'empty'],
-    ['cut short', '{"\\rpuppet\\nsession":{"uin":4', 'not JSON'],
-    ['not an object', '[1,2]', 'not a JSON object'],
-  ])('an %s file at start: one warning, a fresh login, the file kept aside', async (_name, text, problem) => {
+    ['an empty', '', 'empty'],
+    ['a cut-short', '{"\\rpuppet\\nsession":{"uin":4', 'not JSON'],
+    ['a non-object', '[1,2]', 'not a JSON object'],
+  ])('%s file at start: one warning, a fresh login, the file kept aside', async (_name, text, problem) => {
     const file = loginFile();
     writeFileSync(file.path, text);
     const started = await wechatyWith(file.card());
