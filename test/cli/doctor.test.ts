@@ -6,8 +6,11 @@ import { runChecks } from '../../src/cli/doctor-checks.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createGitHubServer } from '../fakes/github/index.js';
 import { runCli } from '../helpers/cli.js';
+import { postgresAvailable } from '../helpers/databases.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'osschat-doctor-'));
+const PG_URL = new URL(process.env.OSSCHAT_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const pgReachable = await postgresAvailable('doctor');
 
 describe('osschat doctor', () => {
   it('passes on a migrated database with credentials GitHub accepts; warns that no repository is bound yet', async () => {
@@ -40,6 +43,16 @@ describe('osschat doctor', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('fail   config    locale: expected one of "zh-CN"|"en"');
     expect(result.stdout).toContain('1 check(s) failed');
+  });
+
+  it.skipIf(!pgReachable)('a PostgreSQL without the database: the line a failed start says, with createdb NAME', async () => {
+    const url = new URL(PG_URL);
+    url.pathname = '/osschat_doctor_no_such_database';
+    const config = join(dir(), 'osschat.yaml');
+    writeFileSync(config, 'locale: en\n');
+    const database = (await runChecks(config, { DATABASE_URL: url.href })).find((check) => check.name === 'database')!;
+    expect(database.status).toBe('fail');
+    expect(database.detail).toMatch(/has no database "osschat_doctor_no_such_database" — create it with `createdb( -h \S+)?( -p \d+)?( -U \S+)? osschat_doctor_no_such_database`/);
   });
 
   it('reports an unreachable PostgreSQL without leaking its password', async () => {

@@ -12,13 +12,14 @@ import { runCli, type Finished } from '../helpers/cli.js';
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
 
-/** A migrated database with one chat-bound room, and a config file binding and subscribing two more. */
+/** A migrated database with a room bound and subscribed in chat, and a config file binding and subscribing two more. */
 async function setup(extra: Record<string, unknown> = {}): Promise<{ config: string; database: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'osschat-doctor-'));
   const database = join(dir, 'osschat.db');
   const store = await openStore(database);
   const room = await store.rooms.upsert({ platform: 'stdio', externalId: 'r3', kind: 'group', topic: '读者群' });
   await store.rooms.setRepo(room.id, 'other/readonly');
+  await store.subscriptions.upsert({ roomId: room.id, repo: 'octo/notes', features: ['issues'], filters: {} });
   await store.close();
   const config = join(dir, 'osschat.yaml');
   writeFileSync(config, stringify({
@@ -41,10 +42,10 @@ describe('osschat doctor calls GitHub (built CLI, local GitHub fake)', () => {
 
   beforeAll(async () => {
     github = await createGitHubServer({
-      repos: ['octo/hello', 'octo/events', 'other/readonly', 'other/secret'],
+      repos: ['octo/hello', 'octo/events', 'octo/notes', 'other/readonly', 'other/secret'],
       tokens: [{ token: 'ghp_good', login: 'octo' }, { token: 'ghp_classic', login: 'octo', scopes: ['read:org', 'gist'] }],
       access: { privateRepos: ['other/secret'] },
-      app: { id: 42, slug: 'osschat-test', publicKeyPem: keys.publicKey, installations: [{ id: 7, repos: ['octo/hello', 'octo/events'] }] },
+      app: { id: 42, slug: 'osschat-test', publicKeyPem: keys.publicKey, installations: [{ id: 7, repos: ['octo/hello', 'octo/events', 'octo/notes'] }] },
     });
     // Accepts connections and never answers: a firewall that drops, or a hung proxy.
     blackHole = createServer(() => undefined);
@@ -66,6 +67,7 @@ describe('osschat doctor calls GitHub (built CLI, local GitHub fake)', () => {
       `ok github token of @octo works (${github.url}); GitHub does not report a fine-grained token's permissions: it needs Issues: read and write and Metadata: read on the bound repositories`,
       'ok repo octo/hello: @octo can open issues and set labels (role admin)',
       'ok repo octo/events: visible to @octo (subscribed: the bot relays its events)',
+      'ok repo octo/notes: visible to @octo (subscribed: the bot relays its events)',
       'warn repo other/readonly: @octo can open issues but only reads the repository, so GitHub drops the labels the bot sets — give @octo the Triage role (or higher)',
     ]));
     expect(result.stdout).toContain('all checks passed');
@@ -110,6 +112,7 @@ describe('osschat doctor calls GitHub (built CLI, local GitHub fake)', () => {
       `ok github GitHub App osschat-test (id 42) authenticates (${github.url})`,
       'ok repo octo/hello: the App osschat-test is installed (installation 7), Issues: write',
       'ok repo octo/events: the App osschat-test is installed (installation 7), Issues: write',
+      'ok repo octo/notes: the App osschat-test is installed (installation 7), Issues: write',
       'fail repo other/readonly: the App osschat-test is not installed there — install it on the repository: https://github.com/apps/osschat-test/installations/new',
     ]));
     expect(result.code).toBe(1);
