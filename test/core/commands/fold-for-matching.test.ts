@@ -14,6 +14,9 @@ describe('foldForMatching', () => {
       ['綁定 octo/hello', '绑定 octo/hello'],
       ['怎麼安裝 OSSChat？', '怎么安装 OSSChat？'],
       ['頭髮乾了，天乾物燥', '头发干了，天干物燥'],
+      // Beside a Traditional character, characters both scripts use stay (OpenCC alone: 么 → 幺, 打坏 → 打坯).
+      ['這個能用么', '这个能用么'],
+      ['這個打坏了', '这个打坏了'],
     ];
     for (const [traditional, simplified] of cases) {
       const folded = foldForMatching(traditional);
