@@ -47,7 +47,8 @@ describe('claiming a fresh bot through the built CLI (stdio)', () => {
     child.stdin.write(line(people.li, '/bind octo/hello'));
     child.stdin.write(line(people.wang, '安装的时候报错了'));
     child.stdin.write(line(people.zhang, '看看日志'));
-    child.stdin.write(line(people.wang, '以上3条开工单'));
+    // More than there are: every message people wrote before it is taken, up to the claims if they counted.
+    child.stdin.write(line(people.wang, '以上十条开工单'));
     child.stdin.end();
     const run = await done;
     expect(run.code).toBe(0);
