@@ -23,6 +23,18 @@ const say = (id: string, sender: string, text: string, extra: Partial<ThreadMess
   ({ id, senderId: sender, senderName: sender, text, ts: (clock += 30_000), ...extra });
 
 describe('threading engine', () => {
+  it('gives words shared with a room\'s first message a finite weight (its word norm is 0: they made every later sharer its certain reply)', () => {
+    const links = disentangle([
+      say('q', 'alice', 'how do I mount ntfs?'),
+      ...Array.from({ length: 12 }, (_, i) => say(`x${i}`, i % 2 ? 'bob' : 'carol', i % 2 ? 'the kernel build failed again' : 'try a clean build of the kernel')),
+      say('late', 'dave', 'ntfs on a usb stick is slow'),
+    ]);
+    for (const link of links) expect(Number.isFinite(link.confidence) && link.confidence <= 1).toBe(true);
+    const late = links.find((link) => link.id === 'late')!;
+    expect(late.reasons).not.toContain('sharedWords');
+    expect(late.confidence).toBeLessThan(0.99);
+  });
+
   it('splits an interleaved Chinese group chat into its conversations', () => {
     const messages = readRoom('zh-two-conversations.jsonl');
     const gold = JSON.parse(readFileSync(fixture('zh-two-conversations.gold.json'), 'utf8')) as Record<string, string>;
@@ -77,8 +89,9 @@ describe('threading engine', () => {
   it('keeps placing messages once the window is full', () => {
     const threader = new Threader();
     // 1,500: far past the window of 40, below the conversation cap (2,000 messages here form one conversation).
-    const messages = Array.from({ length: 1500 }, (_, i) => say(`m${i}`, `u${i % 37}`, `u${(i * 7) % 37}: message ${i} about topic${i % 11}`));
+    const messages = Array.from({ length: 1500 }, (_, i) => say(`m${i}`, i % 2 ? 'bob' : 'alice', `${i % 2 ? 'alice' : 'bob'}: step ${i} of the kernel build, topic${i % 11}`));
     for (const message of messages) threader.add(message);
-    expect(threader.add(say('last', 'u1', 'u2: done')).replyTo).not.toBeNull();
+    // The room is one long dialogue: alice's answer to bob's latest message (m1499) still finds it.
+    expect(threader.add(say('last', 'alice', 'bob: done, thanks')).replyTo).toBe('m1499');
   });
 });

@@ -190,7 +190,9 @@ function sharedWords(m: Entry, c: Entry, room: RoomView): number {
       j++;
     }
   }
-  return shared === 0 ? 0 : shared / Math.sqrt(m.wordNorm * c.wordNorm);
+  const norms = m.wordNorm * c.wordNorm;
+  // As in PairScorer: a first message's norm is 0, and sharing a word with it counts as cosine 1.
+  return shared === 0 ? 0 : norms > 0 ? shared / Math.sqrt(norms) : 1;
 }
 
 export function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -111,7 +111,10 @@ export class PairScorer {
     score += w[9]! * logMinutes(minutes);
     if (c.question && !same) score += w[10]!;
     const sharedIdf = this.shared[this.mIndex - 1 - c.index]!;
-    if (sharedIdf !== 0) score += w[11]! * (sharedIdf / Math.sqrt(this.mWordNorm * c.wordNorm));
+    // A room's first message has a word norm of 0 (its words had no weight yet): sharing a word with it
+    // counts as the most alike a pair can be (cosine 1), not infinitely alike.
+    const norms = this.mWordNorm * c.wordNorm;
+    if (sharedIdf !== 0) score += w[11]! * (norms > 0 ? sharedIdf / Math.sqrt(norms) : 1);
     if (this.mLinks !== null && c.links !== null && sharesAny(this.mLinks, c.links)) score += w[12]!;
     if (mLeading.length > 0 && !addresses) score += w[13]!;
     if (cLeading.length > 0 && !answers && !addresses) score += w[14]!;
