@@ -1,3 +1,5 @@
+import { commands } from '../core/commands/registry.js';
+import { findCommand } from '../core/commands/command.js';
 import { Directory } from '../core/ingest/directory.js';
 import type { ChatMessageEvent, Room } from '../core/types.js';
 import type { MessageInput, Repositories, Store } from '../store/store.js';
@@ -16,8 +18,9 @@ const REMEMBERED_INSERTS = 100_000;
 /**
  * Writes planned records (ids, target room and conversations settled by the ImportPlanner) into
  * the message log in one transaction per batch, through the ingest Directory (rooms and members)
- * and the message insert that ignores a (room, platform id) already stored. No command is
- * classified and no job enqueued: imported messages are history.
+ * and the message insert that ignores a (room, platform id) already stored. A command in the
+ * export (`以上五条开工单`, `/help`, a malformed one) is stored as a command, so analytics, the archive
+ * and later issue transcripts leave it out as they do live; no job is enqueued: imported messages are history.
  */
 export class ImportWriter {
   private readonly directories = new Map<string, Directory>();
@@ -74,6 +77,8 @@ export class ImportWriter {
     const input: MessageInput = { roomId: room.id, senderId: sender.id, platformMsgId: record.id, kind: record.kind, text: record.text, ts: record.ts, replyTo: record.replyTo, isSelf: record.self ?? false };
     if (record.conversationId !== undefined) input.conversationId = record.conversationId;
     if (record.threadParent !== undefined) input.threadParent = record.threadParent;
+    const command = input.isSelf ? undefined : historyCommand(record.text);
+    if (command) input.command = command;
     return input;
   }
 
@@ -91,6 +96,11 @@ export class ImportWriter {
     if (this.inserted.size >= REMEMBERED_INSERTS) this.inserted.clear();
     this.inserted.add(key);
   }
+}
+
+/** The command an exported message was, judged as the live bot would without knowing what it quoted. */
+function historyCommand(text: string): string | undefined {
+  return findCommand(commands, text, { quoting: false, botNames: [] })?.command.name;
 }
 
 function key(roomId: number, platformMsgId: string): string {
