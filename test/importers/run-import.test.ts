@@ -48,13 +48,13 @@ describe('runImport into the message log', () => {
     expect(await runImport(store, fixture('slack.zip'))).toMatchObject({ added: 0, duplicates: 5, bad: 1 });
   });
 
-  it('replays our own JSON Lines with edits and recalls once, never as commands', async () => {
+  it('replays our own JSON Lines with edits and recalls once; a command is stored as one and never run', async () => {
     expect(await runImport(store, fixture('stdio.jsonl'))).toMatchObject({ format: 'jsonl', added: 5, bad: 1 });
     expect(await runImport(store, fixture('stdio.jsonl'))).toMatchObject({ added: 0, duplicates: 5 });
     const [first, command, bot] = await roomMessages('OSSChat 开发者群');
     expect(first!.text).toBe('第一条（改）');
     expect(await store.messages.revisions(first!.id)).toHaveLength(1);
-    expect(command).toMatchObject({ text: '以上两条开工单', command: null });
+    expect(command).toMatchObject({ text: '以上两条开工单', command: 'issue' });
     expect(bot).toMatchObject({ isSelf: true });
     expect(bot!.recalledAt).not.toBeNull();
     expect(await store.outbox.counts()).toMatchObject({ pending: 0, running: 0 });
