@@ -12,10 +12,13 @@ export interface Run {
   ms: number;
 }
 
-/** Runs a command to its end (stdin `input`), never throwing on a non-zero exit. */
-export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<Run> {
+/** PATH and HOME only, plus `extra`: what the installed CLI sees. */
+export const cleanEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...extra });
+
+/** Runs a command to its end (stdin `input`), never throwing on a non-zero exit; npm keeps this process's environment (its CA and registry settings). */
+export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
   const started = Date.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env } });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
