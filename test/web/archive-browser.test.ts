@@ -51,7 +51,9 @@ describe.skipIf(!available)('archive in headless Chromium', () => {
   async function search(page: Page, term: string): Promise<void> {
     await page.fill('input[name=q]', term);
     await Promise.all([page.waitForURL(/search\/\?q=/), page.click('form.search button')]);
-    await page.waitForFunction("document.documentElement.getAttribute('data-search') === 'done' || !document.querySelector('#archive-config')", undefined, { timeout: 15_000 });
+    // Polled from the test: waitForFunction evaluates its predicate inside the page, where the archive's CSP forbids eval (a flake under load).
+    const searched = () => page.evaluate(() => document.documentElement.getAttribute('data-search') === 'done' || !document.querySelector('#archive-config'));
+    await expect.poll(searched, { timeout: 15_000 }).toBe(true);
   }
 
   for (const name of ['static', 'live']) {
