@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchReport } from './benchmark.js';
@@ -58,5 +58,14 @@ export function writeReport(runs: readonly Ran[], path = REPORT_PATH): void {
     '',
     ...runs.map(section),
   ].join('\n');
-  writeFileSync(path, text);
+  writeFileSync(path, text + keptSection(path));
+}
+
+/** The hand-kept section at the end (figures README quotes from earlier runs) survives a new run. */
+const KEPT_HEADING = '## Measurements quoted in README';
+
+function keptSection(path: string): string {
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const at = old.indexOf(`\n${KEPT_HEADING}`);
+  return at < 0 ? '' : `\n${old.slice(at + 1)}`;
 }
