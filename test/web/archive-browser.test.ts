@@ -52,7 +52,7 @@ describe.skipIf(!available)('archive in headless Chromium', () => {
     await page.fill('input[name=q]', term);
     await Promise.all([page.waitForURL(/search\/\?q=/), page.click('form.search button')]);
     // Polled from the test: waitForFunction evaluates its predicate inside the page, where the archive's CSP forbids eval (a flake under load).
-    const searched = () => page.evaluate(() => document.documentElement.getAttribute('data-search') === 'done' || !document.querySelector('#archive-config'));
+    const searched = () => page.evaluate("document.documentElement.getAttribute('data-search') === 'done' || !document.querySelector('#archive-config')");
     await expect.poll(searched, { timeout: 15_000 }).toBe(true);
   }
 
