@@ -18,7 +18,8 @@ Type a few lines as if chatting in a group, then one of:
   /issue 2                      the same in English
   以上开工单：安装失败 #缺陷      issue with a title and a label / 指定标题和标签
   /help                         the commands / 命令列表
-  /subscribe demo/sandbox       GitHub events of the repository into this group / 订阅仓库动态
+  #1 评论：在 2.0.1 也能复现      a comment on issue #1, shown on its page / 给 1 号工单留评论
+  /subscribe demo/sandbox       the repository's events into this group / 订阅仓库动态
 Ctrl-D (or Ctrl-C) ends the demo. 按 Ctrl-D（或 Ctrl-C）结束。
 
   sandbox issues (the bot's links) / 沙盒工单页面   ${urls.sandboxPages}/

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run demo` as a newcomer runs it, typed into through a pipe; its whole process group is killed after the test. */
+/** `npm run demo` as a newcomer runs it, typed into through a pipe; its whole process group is stopped after the test. */
 function startDemo(args: string[] = []) {
   const child = spawn('npm', ['run', '--silent', 'demo', '--', ...args], { cwd: ROOT, detached: true, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' } });
   let stdout = '';
@@ -13,12 +13,18 @@ function startDemo(args: string[] = []) {
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  running.push(() => {
+  const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, 'SIGKILL');
+      process.kill(-child.pid!, name);
     } catch {
       // already gone
     }
+  };
+  // SIGTERM first: the demo then removes its data folder, as after Ctrl-C.
+  running.push(async () => {
+    signal('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    signal('SIGKILL');
   });
   return {
     type: (line: string) => void child.stdin.write(`${line}\n`),
@@ -36,8 +42,8 @@ function startDemo(args: string[] = []) {
   };
 }
 
-const running: (() => void)[] = [];
-afterEach(() => running.splice(0).forEach((kill) => kill()));
+const running: (() => Promise<void>)[] = [];
+afterEach(async () => void (await Promise.all(running.splice(0).map((stop) => stop()))));
 
 describe('npm run demo: terminal chat + GitHub sandbox, nothing else', () => {
   it('files an issue from two typed lines and 以上两条开工单 within a minute, the link opens it, and it cleans up', async () => {
@@ -51,11 +57,15 @@ describe('npm run demo: terminal chat + GitHub sandbox, nothing else', () => {
     const said = await demo.waitFor(/OSSChat › 已创建工单 #1：(.+)\n\s+(http:\/\/127\.0\.0\.1:\d+\/demo\/sandbox\/issues\/1)\n/, 60_000);
     expect(Date.now() - started).toBeLessThan(60_000);
 
+    demo.type('#1 评论：在 2.0.1 也能复现');
+    await demo.waitFor(/OSSChat › 已评论 #1：/, 30_000);
+
     const page = await fetch(said[2]!);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(said[1]);
     expect(html).toContain('日志里是 Error: cannot find module sqlite');
+    expect(html).toContain('在 2.0.1 也能复现');
     const state = (await (await fetch(`${api}/_fake/state`)).json()) as { issues: { repo: string; title: string; body: string }[]; violations: unknown[] };
     expect(state.issues.map((i) => [i.repo, i.title])).toEqual([['demo/sandbox', said[1]]]);
     expect(state.issues[0]!.body).toContain('升级到 2.0 以后启动失败');
