@@ -25,6 +25,14 @@ describe('/admins, /whois and refusals (the real bot, store and command table)',
     expect(last()).not.toContain('boss');
   });
 
+  it('leaves a bare 管理员 (calling the group\'s admins) as chat; 管理员列表 lists the bot\'s', async () => {
+    h = await issueHarness({ admins: ['boss'] });
+    await h.say('管理员', zhang);
+    expect(h.sent).toHaveLength(0);
+    await h.say('管理员列表', boss);
+    expect(last()).toContain('机器人管理员（1 位）');
+  });
+
   it('lets an admin list, add (quoting or @-mentioning) and remove admins; a config admin is removed only in the config', async () => {
     h = await issueHarness({ admins: ['boss'] });
     const said = await h.say('我想帮忙管理', zhang);

@@ -7,7 +7,8 @@ import { resolveTarget, targetOf, type MemberTarget, type TargetMember } from '.
 
 type AdminsArgs = { action: 'list' } | { action: 'usage' } | { action: 'add' | 'remove'; target: MemberTarget };
 
-const LIST = /^(?:[/／]admins(?:\s+list)?|管理员(?:列表|名单)?)$/i;
+// Bare 管理员 is how people call for a group's admins, not the bot: only 管理员列表 / 管理员名单 list them.
+const LIST = /^(?:[/／]admins(?:\s+list)?|管理员(?:列表|名单))$/i;
 const SLASH = /^[/／]admins\s+(add|remove|rm|delete)(?:\s+([\s\S]+))?$/i;
 // In Chinese only a mention or an id may follow: 添加管理员的方法 is a question, not a command.
 const ZH = /^(添加|设为|移除|删除|取消)管理员(?:\s*([@＠][\s\S]+|\s[\w.:@-]+))?$/;
@@ -66,10 +67,10 @@ async function run(ctx: ChatContext, args: AdminsArgs): Promise<void> {
   await (args.action === 'add' ? add(ctx, target.member) : remove(ctx, target.member));
 }
 
-/** `/admins` · `管理员`: the bot admins; `/admins add|remove` · `添加管理员` · `移除管理员`, quoting or @-mentioning a member. */
+/** `/admins` · `管理员列表`: the bot admins; `/admins add|remove` · `添加管理员` · `移除管理员`, quoting or @-mentioning a member. */
 export const adminsCommand: Command<AdminsArgs> = {
   name: 'admins',
-  usage: { 'zh-CN': '管理员 · 引用某人的消息发送「添加管理员」或「移除管理员」', en: '/admins · /admins add (quoting a message, or @name) · /admins remove' },
+  usage: { 'zh-CN': '管理员列表 · 引用某人的消息发送「添加管理员」或「移除管理员」', en: '/admins · /admins add (quoting a message, or @name) · /admins remove' },
   help: { 'zh-CN': '查看、添加或移除机器人管理员（管理员）', en: 'list, add or remove the bot’s admins (admins)' },
   permission: 'admin',
   parse,
