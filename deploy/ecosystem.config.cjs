@@ -24,7 +24,7 @@ module.exports = {
       autorestart: true,
       // A failing start (a wrong token, a missing database) is retried slower and slower, not in a tight loop.
       exp_backoff_restart_delay: 1000,
-      time: true,
+      // No `time: true`: each log line is pino's JSON with its own time, and a prefix would break jq.
     },
   ],
 };
