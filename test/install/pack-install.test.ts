@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,11 @@ beforeAll(async () => {
   const size = await run('du', ['-sm', join(release, 'node_modules')]);
   console.log(`production install: tarball ${(packed.size / 1024).toFixed(0)} KiB; npm ci --omit=dev ${(install.ms / 1000).toFixed(1)} s, node_modules ${size.stdout.split('\t')[0]} MB`);
 }, 1_200_000);
-afterAll(async () => github?.close());
+afterAll(async () => {
+  await github?.close();
+  // The clone, the release and its 340 MB of node_modules.
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 const osschat = (args: string[], env: Record<string, string>, input?: string) => run(join(work, 'global', 'bin', 'osschat'), args, { cwd: work, env, input });
 
